@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Anchorage",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "anchorage", targets: ["anchorage"]),
+        .library(name: "AnchorageCore", targets: ["AnchorageCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Model, units and quantities, formulas, locations, diagnostics, the shipped knowledge (data files) and its loading.
+        .target(
+            name: "AnchorageCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Data")]
+        ),
+        // The rule type, the registry and every rule, foundation and route chemistry alike.
+        .target(name: "AnchorageRules", dependencies: ["AnchorageCore", "AnchorageFit"]),
+        // Precursor × framework size matching, cage occupancy, loading capacity, molecular geometry from XYZ.
+        .target(name: "AnchorageFit", dependencies: ["AnchorageCore"]),
+        // Pore geometry (cavity and pore-limiting diameters) computed from a CIF.
+        .target(name: "AnchoragePores", dependencies: ["AnchorageCore"]),
+        // Printable protocol (HTML for print, Markdown, text) rendered from templates/.
+        .target(
+            name: "AnchorageRender",
+            dependencies: ["AnchorageCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // libxml2, as a system library (tree API, XSD validation).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // XML lab-notebook records: built with libxml2, validated against schemas/notebook.xsd, hash-chained.
+        .target(
+            name: "AnchorageNotebook",
+            dependencies: ["AnchorageCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The commands, as a library, so tests call them without a process.
+        .target(
+            name: "AnchorageCLI",
+            dependencies: [
+                "AnchorageCore", "AnchorageRules", "AnchorageFit", "AnchoragePores", "AnchorageRender", "AnchorageNotebook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The entry point: runs the root command.
+        .executableTarget(name: "anchorage", dependencies: ["AnchorageCLI"]),
+        .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"]),
+        .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
+        .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
+        .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
+        .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageCore"]),
+        .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore"]),
+        .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+public struct AnchorageCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "anchorage",
+        abstract: "Synthesis planning and lab protocols for atomically dispersed metal catalysts on MOFs, COFs and HOFs."
+    )
+    public init() {}
+}

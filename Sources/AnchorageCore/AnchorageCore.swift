@@ -1,0 +1,1 @@
+// AnchorageCore: see Package.swift.

@@ -1,0 +1,1 @@
+// AnchorageFit: see Package.swift for what this module is for.

@@ -1,0 +1,1 @@
+// AnchorageNotebook: see Package.swift for what this module is for.

@@ -1,0 +1,1 @@
+// AnchoragePores: see Package.swift for what this module is for.

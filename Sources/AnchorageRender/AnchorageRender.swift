@@ -1,0 +1,1 @@
+// AnchorageRender: see Package.swift for what this module is for.

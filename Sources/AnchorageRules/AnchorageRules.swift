@@ -1,0 +1,1 @@
+// AnchorageRules: see Package.swift for what this module is for.

@@ -1,0 +1,8 @@
+import AnchorageCLI
+
+@main
+struct Entrypoint {
+    static func main() async {
+        await AnchorageCommand.main()
+    }
+}
