@@ -26,7 +26,13 @@ let package = Package(
         // Precursor × framework size matching, cage occupancy, loading capacity, molecular geometry from XYZ.
         .target(name: "AnchorageFit", dependencies: ["AnchorageCore"]),
         // Pore geometry (cavity and pore-limiting diameters) computed from a CIF.
-        .target(name: "AnchoragePores", dependencies: ["AnchorageCore"]),
+        .target(
+            name: "AnchoragePores",
+            dependencies: ["AnchorageCore", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Data")]
+        ),
+        // Times `pores` on the reference structures and reports wall time and peak memory.
+        .executableTarget(name: "PoresBenchmark", dependencies: ["AnchoragePores"], path: "Benchmarks/PoresBenchmark"),
         // Printable protocol (HTML for print, Markdown, text) rendered from templates/.
         .target(
             name: "AnchorageRender",
@@ -53,7 +59,7 @@ let package = Package(
         .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"]),
         .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
-        .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
+        .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageCore"]),
         .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore"]),
         .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore"]),
