@@ -3,7 +3,8 @@ import ArgumentParser
 public struct AnchorageCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "anchorage",
-        abstract: "Synthesis planning and lab protocols for atomically dispersed metal catalysts on MOFs, COFs and HOFs."
+        abstract: "Synthesis planning and lab protocols for atomically dispersed metal catalysts on MOFs, COFs and HOFs.",
+        subcommands: [PoresCommand.self]
     )
     public init() {}
 }

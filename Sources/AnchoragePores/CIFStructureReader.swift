@@ -149,10 +149,12 @@ public enum CIFStructureReader {
                 throw CIFError("CIF-SYMMETRY", "cannot read symmetry operation '\(value.text)': \(error.reason)", line: value.line, column: value.column)
             }
         }
-        if let groupNumber, groupNumber > 1, operations.count == 1 {
+        let namedP1 = groupName.map { ["p1", "?", "."].contains($0.text.replacingOccurrences(of: " ", with: "").lowercased()) } ?? true
+        if operations.count == 1, (groupNumber ?? 1) > 1 || !namedP1 {
+            let group = groupName.map { "space group \($0.text)" } ?? "space group number \(Int(groupNumber ?? 0))"
             warnings.append(StructureWarning(
                 code: "cell-may-lack-atoms",
-                message: "space group number \(Int(groupNumber)) but only one symmetry operation is listed: the cell may be missing atoms",
+                message: "\(group) but only one symmetry operation is listed: the cell may be missing atoms",
                 line: values[0].line))
         }
         return operations

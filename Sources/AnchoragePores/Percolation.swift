@@ -108,7 +108,7 @@ struct Percolation {
             return PoreGeometry(
                 largestCavityDiameter: 2 * max(0, cavity.value), poreLimitingDiameter: 0, largestCavityAlongPath: 0, channelDirection: nil,
                 gridPoints: [n.x, n.y, n.z], gridCoverRadius: cover, cavityErrorBound: 2 * cavity.bound,
-                poreLimitingErrorBound: 2 * (cover + Double(bucketWidth)), poreLimitingRefined: false)
+                poreLimitingBracket: [0, 2 * (cover + Double(bucketWidth))], poreLimitingRefined: false)
         }
 
         // The component that wraps: its most open points seed the largest sphere along the path.
@@ -136,7 +136,7 @@ struct Percolation {
             channelDirection: winding,
             gridPoints: [n.x, n.y, n.z], gridCoverRadius: cover,
             cavityErrorBound: 2 * max(cavity.bound, alongPath.bound),
-            poreLimitingErrorBound: 2 * (saddle == nil ? bracket : 2 * bracket),
+            poreLimitingBracket: [2 * max(0, gridValue - bracket), 2 * (gridValue + bracket)],
             poreLimitingRefined: saddle != nil)
     }
 
@@ -158,7 +158,8 @@ struct Percolation {
         let n = grid.counts
         let tolerance = 1e-4
         var best = -Double.infinity
-        var finalCover = 0.0
+        // Highest upper bound left in any seed's cells when refinement stopped.
+        var openBound = -Double.infinity
         let ordered = seeds.sorted { field[$0] > field[$1] }
         for seed in ordered {
             if Double(field[seed]) + grid.cover <= best { break }
@@ -197,9 +198,9 @@ struct Percolation {
                 }
                 cells = children
             }
-            finalCover = max(finalCover, cover)
+            for (_, d) in cells { openBound = max(openBound, d + cover) }
         }
-        return (best, finalCover)
+        return (best, max(0, openBound - best))
     }
 }
 

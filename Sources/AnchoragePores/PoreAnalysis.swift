@@ -26,10 +26,12 @@ public struct PoreGeometry: Sendable, Codable, Equatable {
     /// Grid points along a, b, c and the largest distance from any point to the nearest grid point (Å).
     public var gridPoints: [Int]
     public var gridCoverRadius: Double
-    /// Bounds (Å, on the diameter) on the error of each value; see docs/pores.md.
+    /// Bound (Å, on the diameter) on the error of the largest cavity diameters (branch and bound); see docs/pores.md.
     public var cavityErrorBound: Double
-    public var poreLimitingErrorBound: Double
-    /// True when the pore-limiting diameter was placed on an exact three-atom saddle of the distance field.
+    /// The interval (Å, diameter) that the grid alone proves the pore-limiting diameter lies in.
+    public var poreLimitingBracket: [Double]
+    /// True when the pore-limiting diameter was placed on an exact three-atom saddle of the distance field
+    /// inside that interval; false when the grid value (the interval's middle) is reported.
     public var poreLimitingRefined: Bool
 }
 

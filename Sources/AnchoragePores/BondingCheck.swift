@@ -1,0 +1,37 @@
+import Foundation
+import Yams
+
+/// Covalent radii and the tolerance that decide whether two atoms are bonded (Data/bonding-ccdc.yaml).
+public struct BondingTable: Sendable, Codable {
+    public var name: String
+    public var title: String
+    public var source: String
+    public var tolerance: Double
+    public var radii: [String: Double]
+
+    public static func shipped() throws -> BondingTable {
+        guard let url = Bundle.module.url(forResource: "bonding-ccdc", withExtension: "yaml", subdirectory: "Data") else {
+            throw RadiiError.unknownSet(name: "bonding-ccdc", known: [])
+        }
+        return try YAMLDecoder().decode(BondingTable.self, from: try String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// Indices of atoms with no bonded neighbour; atoms whose element the table lacks are not judged.
+    public func isolatedAtoms(in structure: CrystalStructure) -> [Int] {
+        let known = structure.atoms.map { radii[$0.element] }
+        let lattice = AtomLattice(cell: structure.cell, fractional: structure.atoms.map(\.fractional), radii: known.map { $0 ?? 0 })
+        var isolated: [Int] = []
+        for (index, atom) in structure.atoms.enumerated() {
+            guard let own = known[index] else { continue }
+            let centre = structure.cell.cartesian(atom.fractional)
+            var bonded = false
+            lattice.forEachImage(near: centre, reach: own + lattice.maxRadius + tolerance) { position, radius, other in
+                if bonded || known[other] == nil { return }
+                let distance = length(position - centre)
+                if distance > 1e-6 && distance < own + radius + tolerance { bonded = true }
+            }
+            if !bonded { isolated.append(index) }
+        }
+        return isolated
+    }
+}
