@@ -34,6 +34,10 @@ public struct PoresCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let url = URL(fileURLWithPath: file)
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            printError("\(file): error[PORES-READ]: no such file, or it cannot be read")
+            throw ExitCode(2)
+        }
         let report: PoreReport
         do {
             report = try Pores.analyze(cifAt: url, radii: radii, block: block, options: PoreAnalysisOptions(gridSpacing: gridSpacing))

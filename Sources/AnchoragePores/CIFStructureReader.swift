@@ -96,7 +96,9 @@ public enum CIFStructureReader {
         var values: [Double] = []
         for name in names {
             guard let value = block.value(name) else {
-                throw CIFError("CIF-CELL", "no \(name): the cell is needed to compute pores", line: block.line)
+                // Point at the cell parameters that are there, or at the block header.
+                let near = names.compactMap { block.value($0)?.line }.min() ?? block.line
+                throw CIFError("CIF-CELL", "no \(name): the cell is needed to compute pores", line: near)
             }
             guard let number = CIFSyntax.number(value) else {
                 throw CIFError("CIF-CELL", "\(name) is '\(value.text)', not a number", line: value.line, column: value.column)

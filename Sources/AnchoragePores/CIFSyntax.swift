@@ -194,7 +194,7 @@ public enum CIFSyntax {
                     let last = values.last
                     throw CIFError(
                         "CIF-LOOP",
-                        "loop of \(tags.count) columns (\(tags.first ?? "")…) has \(values.count) values, not a whole number of rows: the file may be truncated or a value may contain an unquoted space",
+                        "loop of \(tags.count) columns (\(tags.first ?? "")…) has \(values.count) value\(values.count == 1 ? "" : "s"), not a whole number of rows: the file may be truncated or a value may contain an unquoted space",
                         line: last?.line ?? token.line, column: last?.column ?? token.column)
                 }
                 var rows: [[CIFValue]] = []
