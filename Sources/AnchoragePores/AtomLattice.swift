@@ -19,7 +19,8 @@ struct AtomLattice: Sendable {
         self.radii = radii
         maxRadius = radii.max() ?? 0
         widths = cell.perpendicularWidths
-        let counts = SIMD3(max(1, Int(widths.x / binSize)), max(1, Int(widths.y / binSize)), max(1, Int(widths.z / binSize)))
+        func bins(_ width: Double) -> Int { max(1, Int(min(128, width / binSize))) }
+        let counts = SIMD3(bins(widths.x), bins(widths.y), bins(widths.z))
         binCounts = counts
         var wrapped: [SIMD3<Double>] = []
         wrapped.reserveCapacity(fractional.count)
@@ -64,6 +65,23 @@ struct AtomLattice: Sendable {
             Int(((f.y + span.y) * Double(binCounts.y)).rounded(.down)),
             Int(((f.z + span.z) * Double(binCounts.z)).rounded(.down)))
         let a = cell.vectors[0], b = cell.vectors[1], c = cell.vectors[2]
+        let binsInRange = Double(hi.x - lo.x + 1) * Double(hi.y - lo.y + 1) * Double(hi.z - lo.z + 1)
+        if binsInRange > Double(8 * positions.count + 64) {
+            // Mostly empty space (a large cell, few atoms): walk the atoms and their images instead of the bins.
+            for atom in 0..<positions.count {
+                let fa = cell.fractional(positions[atom])
+                let lower = (f - span - fa).rounded(.up), upper = (f + span - fa).rounded(.down)
+                guard lower.x <= upper.x, lower.y <= upper.y, lower.z <= upper.z else { continue }
+                for sk in Int(lower.z)...Int(upper.z) {
+                    for sj in Int(lower.y)...Int(upper.y) {
+                        for si in Int(lower.x)...Int(upper.x) {
+                            body(positions[atom] + a * Double(si) + b * Double(sj) + c * Double(sk), radii[atom], atom)
+                        }
+                    }
+                }
+            }
+            return
+        }
         for k in lo.z...hi.z {
             let (sk, wk) = floorDivMod(k, binCounts.z)
             for j in lo.y...hi.y {

@@ -1,11 +1,29 @@
 import Foundation
+import Yams
 
 /// Reads the framework of a CIF: cell, symmetry operations, atom sites; expands the asymmetric unit.
 public enum CIFStructureReader {
-    /// Two atoms of the same element closer than this (Å) are one atom (special positions, duplicated sites).
-    public static let coincidenceTolerance = 0.05
-    /// Atoms of different elements closer than this (Å) are reported as too close (typically disorder).
-    public static let tooCloseDistance = 0.5
+    /// Tolerances from Data/cif-tolerances.yaml, each with its source.
+    public struct Tolerances: Sendable, Decodable {
+        public struct Value: Sendable, Decodable {
+            public var value: Double
+            public var unit: String
+            public var source: String
+        }
+        /// Same element, fractional coordinates within this of each other: one atom (special positions, repeated sites).
+        public var sameSiteFractional: Value
+        /// Atoms closer than this (Å) are reported as too close.
+        public var tooCloseDistance: Value
+
+        public static func shipped() throws -> Tolerances {
+            guard let url = Bundle.module.url(forResource: "cif-tolerances", withExtension: "yaml", subdirectory: "Data") else {
+                throw CIFError("CIF-INTERNAL", "the bundled file cif-tolerances.yaml is missing", line: 1)
+            }
+            return try YAMLDecoder().decode(Tolerances.self, from: try String(contentsOf: url, encoding: .utf8))
+        }
+    }
+
+    static let shippedTolerances: Tolerances? = try? Tolerances.shipped()
 
     public static func read(contentsOf url: URL, block: String? = nil) throws -> CrystalStructure {
         let data = try Data(contentsOf: url)
@@ -16,6 +34,11 @@ public enum CIFStructureReader {
     }
 
     public static func read(_ text: String, block requested: String? = nil) throws(CIFError) -> CrystalStructure {
+        guard let tolerances = shippedTolerances else {
+            throw CIFError("CIF-INTERNAL", "the bundled file cif-tolerances.yaml cannot be read", line: 1)
+        }
+        let sameSite = tolerances.sameSiteFractional.value
+        let tooCloseDistance = tolerances.tooCloseDistance.value
         let blocks = try CIFSyntax.parse(text)
         var warnings: [StructureWarning] = []
         let candidates = blocks.filter { $0.loop(containing: "_atom_site_fract_x") != nil }
@@ -44,7 +67,7 @@ public enum CIFStructureReader {
 
         // Expand, wrapping into the cell and merging coincident atoms.
         var atoms: [CrystalAtom] = []
-        var grid = CoincidenceGrid(cell: cell, spacing: 1.0)
+        var grid = CoincidenceGrid(cell: cell, spacing: max(tooCloseDistance, 1e-3))
         var merged = 0
         var tooClose: [(String, String)] = []
         for site in sites {
@@ -54,11 +77,13 @@ public enum CIFStructureReader {
                 f = SIMD3(f.x >= 1 ? 0 : f.x, f.y >= 1 ? 0 : f.y, f.z >= 1 ? 0 : f.z)
                 var duplicate = false
                 for index in grid.neighbours(of: f) {
-                    let distance = cell.periodicDistance(atoms[index].fractional, f)
-                    if distance < coincidenceTolerance && atoms[index].element == site.element {
+                    var delta = atoms[index].fractional - f
+                    delta -= delta.rounded(.toNearestOrAwayFromZero)
+                    if abs(delta.x) < sameSite, abs(delta.y) < sameSite, abs(delta.z) < sameSite, atoms[index].element == site.element {
                         duplicate = true
                         break
                     }
+                    let distance = cell.periodicDistance(atoms[index].fractional, f)
                     if distance < tooCloseDistance, tooClose.count < 1000 {
                         tooClose.append((atoms[index].label, site.label))
                     }
@@ -79,9 +104,11 @@ public enum CIFStructureReader {
                 message: "\(tooClose.count) pairs of atoms are closer than \(tooCloseDistance) Å (e.g. \(pairs)): disorder or a symmetry error; pores computed with all of them",
                 line: sitesLine))
         }
-        return CrystalStructure(
+        var structure = CrystalStructure(
             name: block.name, cell: cell, atoms: atoms, sitesRead: sites.count, symmetryOperationCount: operations.count,
             warnings: warnings)
+        structure.cellLine = block.value("_cell_length_a")?.line ?? block.line
+        return structure
     }
 
     struct Site {
@@ -230,7 +257,8 @@ struct CoincidenceGrid {
 
     init(cell: UnitCell, spacing: Double) {
         let widths = cell.perpendicularWidths
-        counts = SIMD3(max(1, Int(widths.x / spacing)), max(1, Int(widths.y / spacing)), max(1, Int(widths.z / spacing)))
+        func bins(_ width: Double) -> Int { max(1, Int(min(10_000, width / spacing))) }
+        counts = SIMD3(bins(widths.x), bins(widths.y), bins(widths.z))
     }
 
     func key(_ i: Int, _ j: Int, _ k: Int) -> Int {

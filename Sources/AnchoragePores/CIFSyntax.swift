@@ -225,6 +225,7 @@ public enum CIFSyntax {
             guard text.last == ")" else { return nil }
             text = text[..<open]
         }
-        return Double(text)
+        guard let number = Double(text), number.isFinite else { return nil }
+        return number
     }
 }

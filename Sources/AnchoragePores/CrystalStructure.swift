@@ -25,6 +25,8 @@ public struct CrystalStructure: Sendable {
     public var sitesRead: Int
     public var symmetryOperationCount: Int
     public var warnings: [StructureWarning]
+    /// Line of the cell parameters in the file (1 when not read from a file).
+    public var cellLine: Int = 1
 
     public init(name: String, cell: UnitCell, atoms: [CrystalAtom], sitesRead: Int, symmetryOperationCount: Int, warnings: [StructureWarning]) {
         self.name = name

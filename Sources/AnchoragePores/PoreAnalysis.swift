@@ -48,6 +48,13 @@ public enum PoreAnalyzer {
     }
 }
 
+extension PoreAnalysisOptions {
+    /// The spacing (Å) a cell of this volume gets within the grid-point limit.
+    public func effectiveSpacing(for cell: UnitCell) -> Double {
+        max(gridSpacing, cbrt(cell.volume / Double(max(64, maximumGridPoints))))
+    }
+}
+
 /// A grid of points at voxel centres, `counts` along the cell vectors.
 struct DistanceGrid: Sendable {
     let cell: UnitCell
@@ -59,13 +66,20 @@ struct DistanceGrid: Sendable {
     init(cell: UnitCell, options: PoreAnalysisOptions) {
         self.cell = cell
         var spacing = max(options.gridSpacing, 0.01)
-        func countsFor(_ h: Double) -> SIMD3<Int> {
-            SIMD3(max(4, Int((cell.a / h).rounded(.up))), max(4, Int((cell.b / h).rounded(.up))), max(4, Int((cell.c / h).rounded(.up))))
-        }
+        func count(_ length: Double, _ h: Double) -> Int { max(4, Int(min(1e9, (length / h).rounded(.up)))) }
+        func countsFor(_ h: Double) -> SIMD3<Int> { SIMD3(count(cell.a, h), count(cell.b, h), count(cell.c, h)) }
+        func product(_ n: SIMD3<Int>) -> Double { Double(n.x) * Double(n.y) * Double(n.z) }
+        let budget = Double(max(64, options.maximumGridPoints))
         var n = countsFor(spacing)
-        while n.x * n.y * n.z > options.maximumGridPoints {
-            spacing *= cbrt(Double(n.x * n.y * n.z) / Double(options.maximumGridPoints)) * 1.001
+        var rounds = 0
+        while product(n) > budget && rounds < 200 {
+            spacing *= cbrt(product(n) / budget) * 1.001
             n = countsFor(spacing)
+            rounds += 1
+        }
+        if product(n) > budget {
+            let side = max(4, Int(cbrt(budget)))
+            n = SIMD3(min(n.x, side), min(n.y, side), min(n.z, side))
         }
         counts = n
         edges = [cell.vectors[0] / Double(n.x), cell.vectors[1] / Double(n.y), cell.vectors[2] / Double(n.z)]

@@ -46,6 +46,21 @@ public enum Pores {
         _ structure: CrystalStructure, file: String, radii set: RadiiSet, options: PoreAnalysisOptions = .init()
     ) throws -> PoreReport {
         let radii = try set.radii(for: structure.atoms)
+        // A cell thinner than an atom cannot hold a framework (and would need thousands of images per atom).
+        let widths = structure.cell.perpendicularWidths
+        let thinnest = min(widths.x, widths.y, widths.z)
+        // A grid coarser than the smallest atom cannot resolve the framework: refuse rather than guess.
+        if let smallest = radii.min(), options.effectiveSpacing(for: structure.cell) > smallest {
+            throw CIFError(
+                "CIF-CELL",
+                "the cell (\(String(format: "%.0f", structure.cell.volume)) Å³) is too large to sample finer than its smallest atom (radius \(smallest) Å) within \(options.maximumGridPoints) grid points: check the cell parameters, or raise the limit",
+                line: structure.cellLine)
+        }
+        if let largest = radii.max(), thinnest < largest {
+            throw CIFError(
+                "CIF-CELL", "the cell is \(String(format: "%.3f", thinnest)) Å thick, thinner than an atom (radius \(largest) Å): check the cell parameters",
+                line: structure.cellLine)
+        }
         let geometry = PoreAnalyzer.analyze(structure, radii: radii, options: options)
         var warnings = structure.warnings
         if let bonding = try? BondingTable.shipped() {

@@ -19,7 +19,7 @@ public struct UnitCell: Sendable, Equatable, Codable {
         let ca = cos(alpha * .pi / 180), cb = cos(beta * .pi / 180), cg = cos(gamma * .pi / 180)
         let sg = sin(gamma * .pi / 180)
         let volumeFactor = 1 - ca * ca - cb * cb - cg * cg + 2 * ca * cb * cg
-        guard volumeFactor > 1e-9 else { return nil }
+        guard volumeFactor > 1e-6 else { return nil }
         let va = SIMD3(a, 0, 0)
         let vb = SIMD3(b * cg, b * sg, 0)
         let cx = c * cb
