@@ -3,8 +3,7 @@ import ArgumentParser
 public struct AnchorageCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "anchorage",
-        abstract: "Synthesis planning and lab protocols for atomically dispersed metal catalysts on MOFs, COFs and HOFs.",
-        subcommands: [PoresCommand.self]
+        abstract: "Synthesis planning and lab protocols for atomically dispersed metal catalysts on MOFs, COFs and HOFs."
     )
     public init() {}
 }
