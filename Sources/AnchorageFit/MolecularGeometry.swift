@@ -42,22 +42,22 @@ public enum MolecularGeometry {
 
     public static func sizes(of atoms: [Atom], radii: VanDerWaalsRadii) throws -> MolecularSizes {
         guard !atoms.isEmpty else { throw GeometryError.empty }
-        var spheres: [Ball<SIMD3<Double>>] = []
-        spheres.reserveCapacity(atoms.count)
+        var spheres = BallSet(centres: [], radii: [], dimensions: 3)
         for (index, atom) in atoms.enumerated() {
             guard let radius = radii.radius(of: atom.element) else {
                 throw GeometryError.noRadius(element: atom.element, atomIndex: index + 1)
             }
-            spheres.append(Ball(centre: atom.position, radius: radius))
+            spheres.centres.append(atom.position)
+            spheres.radii.append(radius)
         }
         var longestVDW = 0.0
         var longestNuclear = 0.0
-        for i in spheres.indices {
-            longestVDW = max(longestVDW, 2 * spheres[i].radius)
-            for j in spheres.indices where j > i {
-                let d = length(spheres[i].centre - spheres[j].centre)
+        for i in 0..<spheres.count {
+            longestVDW = max(longestVDW, 2 * spheres.radii[i])
+            for j in (i + 1)..<spheres.count {
+                let d = length(spheres.centres[i] - spheres.centres[j])
                 longestNuclear = max(longestNuclear, d)
-                longestVDW = max(longestVDW, d + spheres[i].radius + spheres[j].radius)
+                longestVDW = max(longestVDW, d + spheres.radii[i] + spheres.radii[j])
             }
         }
         let sphere = smallestEnclosingBall(spheres)
@@ -71,7 +71,7 @@ public enum MolecularGeometry {
 
     /// The narrowest circular aperture: for a direction u, the smallest circle enclosing the discs the atoms cast on
     /// the plane normal to u; minimised over sampled directions, then refined around the best one.
-    static func minimumCrossSection(_ spheres: [Ball<SIMD3<Double>>]) -> (Double, SIMD3<Double>) {
+    static func minimumCrossSection(_ spheres: BallSet) -> (Double, SIMD3<Double>) {
         let directions = halfSphereDirections(count: sampledOrientations)
         // A cheap lower bound per direction (the widest projected pair) lets most directions be skipped exactly.
         let bounds = directions.map { projectedPairBound(spheres, along: $0) }
@@ -87,32 +87,32 @@ public enum MolecularGeometry {
         func direction(_ p: SIMD2<Double>) -> SIMD3<Double> {
             normalised(best.direction + p.x * axisA + p.y * axisB)
         }
-        let refined = NelderMead.minimise(start: SIMD2<Double>(0, 0), step: 0.02, tolerance: 1e-10) {
-            projectedDiameter(spheres, along: direction($0))
+        let refined = NelderMead.minimise(start: .zero, dimensions: 2, step: 0.02, tolerance: 1e-10, maxEvaluations: 300) {
+            projectedDiameter(spheres, along: direction(SIMD2($0.x, $0.y)))
         }
-        if refined.value < best.diameter { best = (refined.value, direction(refined.point)) }
+        if refined.value < best.diameter { best = (refined.value, direction(SIMD2(refined.point.x, refined.point.y))) }
         return (best.diameter, best.direction)
     }
 
-    static func projectedDiameter(_ spheres: [Ball<SIMD3<Double>>], along u: SIMD3<Double>) -> Double {
+    static func projectedDiameter(_ spheres: BallSet, along u: SIMD3<Double>) -> Double {
         let (a, b) = perpendicularBasis(u)
-        let discs = spheres.map { Ball(centre: SIMD2(dot($0.centre, a), dot($0.centre, b)), radius: $0.radius) }
+        let discs = BallSet(centres: spheres.centres.map { SIMD3(dot($0, a), dot($0, b), 0) }, radii: spheres.radii, dimensions: 2)
         return 2 * smallestEnclosingBall(discs, restarts: 2).radius
     }
 
     /// The widest projected pair, max over pairs of |p_i − p_j|⊥ + r_i + r_j: a lower bound of the projected circle.
     /// Plain scalar loops over flat buffers: this runs for every sampled direction.
-    static func projectedPairBound(_ spheres: [Ball<SIMD3<Double>>], along u: SIMD3<Double>) -> Double {
+    static func projectedPairBound(_ spheres: BallSet, along u: SIMD3<Double>) -> Double {
         let (a, b) = perpendicularBasis(u)
         let count = spheres.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * count) { buffer in
             var bound = 0.0
             for i in 0..<count {
-                let c = spheres[i].centre
+                let c = spheres.centres[i]
                 buffer[3 * i] = c.x * a.x + c.y * a.y + c.z * a.z
                 buffer[3 * i + 1] = c.x * b.x + c.y * b.y + c.z * b.z
-                buffer[3 * i + 2] = spheres[i].radius
-                bound = max(bound, 2 * spheres[i].radius)
+                buffer[3 * i + 2] = spheres.radii[i]
+                bound = max(bound, 2 * spheres.radii[i])
             }
             for i in 0..<count {
                 let xi = buffer[3 * i], yi = buffer[3 * i + 1], ri = buffer[3 * i + 2]
@@ -147,62 +147,73 @@ public enum MolecularGeometry {
     // MARK: Smallest enclosing ball of balls
 
     /// Minimises the convex function max_i(|c − p_i| + r_i): a Bădoiu–Clarkson walk towards the farthest surface
-    /// point to get close, then Nelder–Mead restarts with shrinking steps to converge.
-    static func smallestEnclosingBall<V: SIMD>(_ balls: [Ball<V>], restarts: Int = 4) -> (centre: V, radius: Double) where V.Scalar == Double {
-        var lower = balls[0].centre - V(repeating: balls[0].radius)
-        var upper = balls[0].centre + V(repeating: balls[0].radius)
-        for ball in balls {
-            lower = pointwiseMin(lower, ball.centre - V(repeating: ball.radius))
-            upper = pointwiseMax(upper, ball.centre + V(repeating: ball.radius))
+    /// point to get close, then Nelder–Mead restarts with shrinking steps to converge. Discs in a plane are balls
+    /// with z = 0 and `dimensions` 2.
+    static func smallestEnclosingBall(_ balls: BallSet, restarts: Int = 4) -> (centre: SIMD3<Double>, radius: Double) {
+        var lower = SIMD3<Double>(repeating: .infinity)
+        var upper = SIMD3<Double>(repeating: -.infinity)
+        for i in 0..<balls.count {
+            let r = SIMD3<Double>(repeating: balls.radii[i])
+            lower = pointwiseMin(lower, balls.centres[i] - r)
+            upper = pointwiseMax(upper, balls.centres[i] + r)
         }
         var centre = (lower + upper) * 0.5
+        if balls.dimensions == 2 { centre.z = 0 }
         for k in 1...100 {
-            var farthest = balls[0]
-            var reach = -Double.infinity
-            for ball in balls {
-                let r = length(ball.centre - centre) + ball.radius
-                if r > reach { reach = r; farthest = ball }
-            }
-            let offset = farthest.centre - centre
+            let (index, _) = balls.farthest(from: centre)
+            let offset = balls.centres[index] - centre
             let distance = length(offset)
-            let target = distance > 0 ? farthest.centre + offset * (farthest.radius / distance) : farthest.centre
+            let target = distance > 0 ? balls.centres[index] + offset * (balls.radii[index] / distance) : balls.centres[index]
             centre += (target - centre) * (1 / Double(k + 1))
         }
-        var best = (point: centre, value: enclosingRadius(balls, around: centre))
+        var best = (point: centre, value: balls.farthest(from: centre).reach)
         var step = 0.5
         for _ in 0..<restarts {
-            let result = NelderMead.minimise(start: best.point, step: step, tolerance: 1e-11, maxEvaluations: 600) { enclosingRadius(balls, around: $0) }
+            let result = NelderMead.minimise(start: best.point, dimensions: balls.dimensions, step: step, tolerance: 1e-11,
+                                             maxEvaluations: 600) { balls.farthest(from: $0).reach }
             if result.value < best.value { best = result }
             step *= 0.2
         }
         return (best.point, best.value)
     }
+}
 
-    static func enclosingRadius<V: SIMD>(_ balls: [Ball<V>], around c: V) -> Double where V.Scalar == Double {
-        var reach = -Double.infinity
-        for ball in balls { reach = max(reach, length(ball.centre - c) + ball.radius) }
-        return reach
+/// Balls (or discs, with z = 0) as flat arrays: the inner loop of every size computation.
+struct BallSet {
+    var centres: [SIMD3<Double>]
+    var radii: [Double]
+    var dimensions: Int
+    var count: Int { radii.count }
+
+    /// The ball whose far surface is farthest from `c`, and that distance.
+    func farthest(from c: SIMD3<Double>) -> (index: Int, reach: Double) {
+        centres.withUnsafeBufferPointer { centres in
+            radii.withUnsafeBufferPointer { radii in
+                var best = (index: 0, reach: -Double.infinity)
+                for i in 0..<radii.count {
+                    let dx = centres[i].x - c.x, dy = centres[i].y - c.y, dz = centres[i].z - c.z
+                    let reach = (dx * dx + dy * dy + dz * dz).squareRoot() + radii[i]
+                    if reach > best.reach { best = (i, reach) }
+                }
+                return best
+            }
+        }
     }
 }
 
-struct Ball<V: SIMD> where V.Scalar == Double {
-    var centre: V
-    var radius: Double
-}
-
-func length<V: SIMD>(_ v: V) -> Double where V.Scalar == Double { (v * v).sum().squareRoot() }
+func length(_ v: SIMD3<Double>) -> Double { (v * v).sum().squareRoot() }
 func dot(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> Double { (a * b).sum() }
 func cross(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> SIMD3<Double> {
     SIMD3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)
 }
 func normalised(_ v: SIMD3<Double>) -> SIMD3<Double> { v / length(v) }
 
-/// Derivative-free minimisation of a function of a few variables (Nelder & Mead, Comput. J. 1965, 7, 308).
+/// Derivative-free minimisation of a function of two or three variables (Nelder & Mead, Comput. J. 1965, 7, 308).
 enum NelderMead {
-    static func minimise<V: SIMD>(start: V, step: Double, tolerance: Double, maxEvaluations: Int = 4000,
-                                  _ f: (V) -> Double) -> (point: V, value: Double) where V.Scalar == Double {
-        var simplex: [(point: V, value: Double)] = [(start, f(start))]
-        for axis in 0..<V.scalarCount {
+    static func minimise(start: SIMD3<Double>, dimensions: Int, step: Double, tolerance: Double, maxEvaluations: Int = 4000,
+                         _ f: (SIMD3<Double>) -> Double) -> (point: SIMD3<Double>, value: Double) {
+        var simplex: [(point: SIMD3<Double>, value: Double)] = [(start, f(start))]
+        for axis in 0..<dimensions {
             var p = start
             p[axis] += step
             simplex.append((p, f(p)))
@@ -217,9 +228,9 @@ enum NelderMead {
                 for vertex in simplex { spread = max(spread, length(vertex.point - simplex[0].point)) }
                 if spread < 1e-9 { break }
             }
-            var centroid = V(repeating: 0)
+            var centroid = SIMD3<Double>.zero
             for vertex in simplex.dropLast() { centroid += vertex.point }
-            centroid /= V(repeating: Double(simplex.count - 1))
+            centroid /= Double(simplex.count - 1)
             let reflected = centroid + (centroid - worst.point)
             let reflectedValue = f(reflected); evaluations += 1
             if reflectedValue < bestValue {
