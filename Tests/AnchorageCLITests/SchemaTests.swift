@@ -1,0 +1,32 @@
+import AnchorageCore
+import Foundation
+import Testing
+
+@Test func committedSchemaIsTheGeneratedOne() throws {
+    let url = packageRoot.appendingPathComponent("schemas/recipe.schema.json")
+    let generated = RecipeSchema.generate()
+    if ProcessInfo.processInfo.environment["ANCHORAGE_RECORD"] == "1" {
+        try Data(generated.utf8).write(to: url)
+        Issue.record("wrote schemas/recipe.schema.json anew; run again without ANCHORAGE_RECORD")
+        return
+    }
+    let committed = try String(contentsOf: url, encoding: .utf8)
+    #expect(committed == generated, "schemas/recipe.schema.json is stale: `anchorage schema > schemas/recipe.schema.json`")
+}
+
+/// Schema and loader agree: every worked recipe conforms, and a recipe the loader rejects for a misspelt key is rejected by
+/// an independent validator too (python-jsonschema, installed by .ci/run).
+@Test func shippedRecipesConformToTheSchemaByAnIndependentValidator() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.currentDirectoryURL = packageRoot
+    process.arguments = ["python3", "scripts/check-recipes-against-schema.py", "schemas/recipe.schema.json", "--valid"]
+        + recipeFiles(in: "recipes") + ["--invalid", "recipes/broken/misspelled-key.yaml"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(output)")
+}
