@@ -30,3 +30,17 @@ import Testing
     process.waitUntilExit()
     #expect(process.terminationStatus == 0, "\(output)")
 }
+
+@Test func formatDocumentCarriesTheGeneratedStepReference() throws {
+    let url = packageRoot.appendingPathComponent("docs/recipe-format.md")
+    let document = try String(contentsOf: url, encoding: .utf8)
+    let reference = RecipeFormatReference.stepReference()
+    if ProcessInfo.processInfo.environment["ANCHORAGE_RECORD"] == "1" {
+        var head = document
+        if let start = document.range(of: RecipeFormatReference.beginMarker) { head = String(document[..<start.lowerBound]) }
+        try Data((head + reference).utf8).write(to: url)
+        Issue.record("wrote the step reference of docs/recipe-format.md anew; run again without ANCHORAGE_RECORD")
+        return
+    }
+    #expect(document.hasSuffix(reference), "docs/recipe-format.md's step reference is stale: ANCHORAGE_RECORD=1 swift test --filter formatDocument")
+}
