@@ -52,13 +52,13 @@ let package = Package(
         .executableTarget(name: "anchorage", dependencies: ["AnchorageCLI"]),
         // Screens every catalog precursor × framework and a synthetic 10,000 × 1,000 catalog: verdicts per second.
         .executableTarget(name: "FitBenchmark", dependencies: ["AnchorageFit"], path: "Benchmarks/FitBenchmark"),
-        .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"]),
+        .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
         .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
         .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageCore"]),
         .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore"]),
-        .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore"]),
+        .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore", "AnchorageRules"]),
     ],
     swiftLanguageModes: [.v6]
 )
