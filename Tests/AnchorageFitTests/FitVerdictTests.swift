@@ -14,7 +14,7 @@ import Testing
 
     @Test("every mode, on the known cases", arguments: [
         ("Fe(acac)3", "ZIF-8", FitMode.inSitu),           // Chen 2017: trapped in situ
-        ("Ru(acac)3", "ZIF-8", .inSitu),                   // Wang 2017
+        ("Ru(acac)3", "ZIF-8", .inSitu),                   // Geng 2018
         ("Fe(NO3)3·9H2O", "ZIF-8", .notConfined),          // a simple salt
         ("Zn(NO3)2·6H2O", "ZIF-8", .notConfined),
         ("RuCl3", "UiO-66", .notConfined),
@@ -45,7 +45,7 @@ import Testing
         #expect(abs(loading.millimolePerGramHost - 2000 / 2730.9) < 0.01)
         #expect(abs((loading.gramPerGramHost ?? 0) - 0.2586) < 0.001)
         #expect(v.explanation.contains("in situ"))
-        #expect(v.explanation.contains("chen2017-fe-acac-zif8"))
+        #expect(v.explanation.contains("chen-2017-fe-isas-zif8"))
     }
 
     @Test func clustersNotSingleAtoms() throws {
