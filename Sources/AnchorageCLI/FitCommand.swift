@@ -43,6 +43,10 @@ public struct FitCommand: AsyncParsableCommand {
             print(try answer())
         } catch let error as ValidationError {
             throw error
+        } catch let error as XYZError {
+            // Already in the compiler's `file:line:col: error: message` form.
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)

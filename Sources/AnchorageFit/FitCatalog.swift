@@ -8,6 +8,12 @@ public struct UnknownNameError: Error, Sendable, Hashable, CustomStringConvertib
     public var name: String
     public var suggestion: String?
 
+    public init(kind: Kind, name: String, suggestion: String?) {
+        self.kind = kind
+        self.name = name
+        self.suggestion = suggestion
+    }
+
     public var description: String {
         "unknown \(kind.rawValue) '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
             + " (`anchorage fit --list` shows the catalog)"

@@ -123,8 +123,8 @@ extension FitVerdict {
         lines.append("  mode:               \(mode.rawValue)")
         let cage = f.cageDiameter.value.map { "\(Self.format($0)) Å [\(f.cageDiameter.reference)]" } ?? "unknown (\(f.cageDiameter.source))"
         let window = f.windowDiameter.value.map { "\(Self.format($0)) Å [\(f.windowDiameter.reference)]" } ?? "unknown (\(f.windowDiameter.source))"
-        let size = effectiveCageSize.map { "\(Self.format($0)) Å" } ?? "unknown"
-        let cross = effectiveWindowSize.map { "\(Self.format($0)) Å" } ?? "unknown"
+        let size = effectiveCageSize.map { "\(Self.format($0)) Å" } ?? "no precursor size in the catalog"
+        let cross = effectiveWindowSize.map { "\(Self.format($0)) Å" } ?? "no precursor size in the catalog"
         lines.append("  fits the cage:      \(yesNo(fitsCage))  (\(size) vs LCD \(cage))")
         lines.append("  passes the window:  \(yesNo(passesWindow))  (\(cross) vs PLD \(window))")
         lines.append("  per cage (max):     \(perCageMax.map { perCageMaxIsBound ? "≤ \($0)" : "\($0)" } ?? "unknown")")

@@ -1,0 +1,62 @@
+import AnchorageFit
+import Foundation
+import Testing
+
+@testable import AnchorageCLI
+
+@Suite struct FitCommandTests {
+    func answer(_ arguments: [String]) throws -> String {
+        try FitCommand.parse(arguments).answer()
+    }
+
+    @Test func ironAcetylacetonateInZIF8() throws {
+        let text = try answer(["Fe(acac)3", "ZIF-8"])
+        #expect(text.contains("mode:               in-situ"))
+        #expect(text.contains("fits the cage:      yes"))
+        #expect(text.contains("passes the window:  no"))
+        #expect(text.contains("per cage (max):     1"))
+        #expect(text.contains("FAWCEN_SL"))
+        #expect(text.contains("mmol/g host"))
+    }
+
+    @Test("the issue's named cases", arguments: [
+        (["Fe(NO3)3·9H2O", "ZIF-8"], "not-confined"), (["FePc", "ZIF-8"], "too-large"), (["Ru3(CO)12", "ZIF-8"], "in-situ"),
+    ])
+    func namedCases(arguments: [String], mode: String) throws {
+        #expect(try answer(arguments).contains("mode:               \(mode)"))
+    }
+
+    @Test func polynuclearIsFlagged() throws {
+        #expect(try answer(["Ru3(CO)12", "ZIF-8"]).contains("clusters, not single atoms"))
+    }
+
+    @Test func jsonOutput() throws {
+        let output = try answer(["Fe(acac)3", "ZIF-8", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect(object["mode"] as? String == "in-situ")
+        #expect(object["per_cage_max"] as? Int == 1)
+    }
+
+    @Test func rankings() throws {
+        let frameworks = try answer(["--all", "Fe(acac)3"])
+        #expect(frameworks.split(separator: "\n").dropFirst().first?.contains("ZIF-8") == true)
+        let precursors = try answer(["--all-precursors", "ZIF-8", "--format", "json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(precursors.utf8)) as? [[String: Any]])
+        #expect(list.count == (try FitCatalog.bundled().precursors.count))
+    }
+
+    @Test func unknownNameSuggests() {
+        #expect(throws: UnknownNameError(kind: .precursor, name: "ferocene", suggestion: "ferrocene")) {
+            try answer(["ferocene", "ZIF-8"])
+        }
+    }
+
+    @Test func xyzFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fit-h2.xyz")
+        try "2\nH2\nH 0 0 0\nH 0 0 0.74\n".write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let text = try answer(["--xyz", url.path, "MOF-5"])
+        #expect(text.contains("in MOF-5"))
+        #expect(text.contains("mode:               not-confined"))
+    }
+}
