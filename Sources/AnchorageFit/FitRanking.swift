@@ -43,9 +43,9 @@ extension FitCatalog {
         let note = "computed from \(entry) with vdw-radii.yaml"
         let record = PrecursorRecord(
             id: name, name: name, aliases: [], formula: formula, simpleSalt: nil, geometry: entry,
-            enclosingSphereVDW: Sourced(sizes.enclosingSphereVDW, source: "xyz", entry: entry, note: note),
-            minCrossSectionVDW: Sourced(sizes.minCrossSectionVDW, source: "xyz", entry: entry, note: note),
-            longestNuclear: Sourced(sizes.longestNuclear, source: "xyz", entry: entry, note: note),
+            enclosingSphereVDW: Sourced(sizes.enclosingSphereVDW, source: "computed from the XYZ file", entry: entry, note: note),
+            minCrossSectionVDW: Sourced(sizes.minCrossSectionVDW, source: "computed from the XYZ file", entry: entry, note: note),
+            longestNuclear: Sourced(sizes.longestNuclear, source: "computed from the XYZ file", entry: entry, note: note),
             literatureSize: .unknown(), notes: file.comment)
         let parsed = try ChemicalFormula(parsing: formula)
         return (try FitCatalog.resolve(record, formula: parsed, table: try PeriodicTable.bundled()), sizes)

@@ -90,6 +90,9 @@ import Testing
         let numbers = try #require(object["numbers"] as? [[String: Any]])
         #expect(numbers.allSatisfy { ($0["source"] as? String)?.isEmpty == false })
         #expect(object["explanation"] is String && object["conventions"] is String)
+        // The sources printed for the allowances are those of fit-criteria.yaml.
+        #expect(FitVerdict.allowanceSource == catalog.criteria.cageAllowance.source)
+        #expect(FitVerdict.allowanceSource == catalog.criteria.windowAllowance.source)
     }
 
     @Test func rankingPutsTrappingHostsFirst() throws {
