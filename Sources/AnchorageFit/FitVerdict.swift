@@ -132,9 +132,16 @@ extension FitVerdict {
         return (max(count, ratio >= 1 ? 1 : 0), false)
     }
 
-    /// Would the rule engine's recipe amount keep one molecule per cage? Occupancy = precursor moles per cage.
+    /// Molecules per cage for a batch of made host: above 1, aggregation is expected.
     public func occupancy(precursorMillimoles: Double, hostGrams: Double) -> Double? {
         guard let loading = maxIsolatedLoading, hostGrams > 0 else { return nil }
         return precursorMillimoles / (loading.millimolePerGramHost * hostGrams)
+    }
+
+    /// Molecules per cage when the host forms around the precursor (in situ): the recipe gives the framework metal
+    /// (e.g. 5.68 mmol Zn from 1.69 g Zn(NO3)2·6H2O for ZIF-8), not a mass of host.
+    public func occupancy(precursorMillimoles: Double, frameworkMetalMillimoles: Double) -> Double? {
+        guard let perMetal = maxIsolatedLoading?.molePerMoleFrameworkMetal, perMetal > 0, frameworkMetalMillimoles > 0 else { return nil }
+        return precursorMillimoles / (perMetal * frameworkMetalMillimoles)
     }
 }

@@ -77,6 +77,10 @@ import Testing
         let v = try verdict("Fe(acac)3", "ZIF-8")
         let occupancy = try #require(v.occupancy(precursorMillimoles: 0.28, hostGrams: 1.0))
         #expect(occupancy > 0.35 && occupancy < 0.40)
+        // The design note's batch: 0.10 g Fe(acac)3 (0.28 mmol) with 5.68 mmol Zn — about 0.3 per cage.
+        let inSitu = try #require(v.occupancy(precursorMillimoles: 0.283, frameworkMetalMillimoles: 5.68))
+        #expect(abs(inSitu - 0.299) < 0.001)
+        #expect(v.occupancy(precursorMillimoles: 1, frameworkMetalMillimoles: 0) == nil)
     }
 
     @Test func jsonCarriesTheVerdictAndItsSources() throws {
