@@ -51,7 +51,7 @@ public struct XYZFile: Sendable {
         guard let count = Int(first), count > 0 else {
             throw fail(1, 1, "expected a positive number of atoms on the first line, found '\(first)'")
         }
-        guard lines.count >= 2 + count else {
+        guard count <= lines.count - 2 else {
             throw fail(lines.count, 1, "the first line announces \(count) atoms but the file has \(max(0, lines.count - 2)) atom lines")
         }
         var atoms: [Atom] = []

@@ -60,6 +60,8 @@ import Testing
         }
         #expect(throws: XYZError.self) { try XYZFile(parsing: "3\ncomment\nH 0 0 0\n", file: "m.xyz") }
         #expect(throws: XYZError.self) { try XYZFile(parsing: "", file: "m.xyz") }
+        #expect(throws: XYZError.self) { try XYZFile(parsing: "9223372036854775807\nc\nH 0 0 0\n", file: "m.xyz") }
+        #expect(throws: XYZError.self) { try XYZFile(parsing: "1\nc\nH 0 0 nan\n", file: "m.xyz") }
     }
 
     @Test func unknownElementIsAClearError() throws {
