@@ -30,6 +30,12 @@ public struct FitCommand: AsyncParsableCommand {
     @Option(name: .customLong("all-precursors"), help: "Rank every catalog precursor for this framework.")
     public var allPrecursorsFor: String?
 
+    @Option(name: .customLong("host-mass"), help: "Grams of made host in the batch: prints the most precursor it holds isolated.")
+    public var hostMass: Double?
+
+    @Option(name: .customLong("metal-mmol"), help: "mmol of framework metal in the batch (a host formed in situ): prints the most precursor it holds isolated.")
+    public var metalMillimoles: Double?
+
     @Flag(name: .customLong("list"), help: "List the catalog's frameworks and precursors.")
     public var list = false
 
@@ -75,7 +81,19 @@ public struct FitCommand: AsyncParsableCommand {
     }
 
     func render(_ verdict: FitVerdict) throws -> String {
-        format == .json ? try json(verdict) : verdict.text
+        if format == .json { return try json(verdict) }
+        guard hostMass != nil || metalMillimoles != nil else { return verdict.text }
+        var batch = "For this batch"
+        if let hostMass { batch += " (\(hostMass) g of \(verdict.framework.name))" }
+        if let metalMillimoles { batch += " (\(metalMillimoles) mmol of framework \(verdict.framework.record.metals.joined(separator: "/")))" }
+        if let maximum = verdict.batchMaximum(hostGrams: hostMass, frameworkMetalMillimoles: metalMillimoles) {
+            batch += String(format: ": at most %.3f mmol", maximum.millimoles)
+            if let grams = maximum.grams { batch += String(format: " (%.3f g)", grams) }
+            batch += " of \(verdict.precursor.name) stays one per cage."
+        } else {
+            batch += ": the maximum isolated loading is not known for this pair."
+        }
+        return verdict.text + "\n\n" + batch
     }
 
     func render(_ verdicts: [FitVerdict], column: KeyPath<FitVerdict, String>) throws -> String {

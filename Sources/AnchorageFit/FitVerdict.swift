@@ -132,6 +132,19 @@ extension FitVerdict {
         return (max(count, ratio >= 1 ? 1 : 0), false)
     }
 
+    /// The most precursor a batch holds isolated (mmol, g): from the mass of made host, or from the framework metal
+    /// of a host that forms around the precursor. Nil when the loading is not known.
+    public func batchMaximum(hostGrams: Double? = nil, frameworkMetalMillimoles: Double? = nil) -> (millimoles: Double, grams: Double?)? {
+        guard let loading = maxIsolatedLoading else { return nil }
+        var millimoles: Double?
+        if let hostGrams, hostGrams > 0 { millimoles = loading.millimolePerGramHost * hostGrams }
+        if let metal = frameworkMetalMillimoles, metal > 0, let perMetal = loading.molePerMoleFrameworkMetal {
+            millimoles = perMetal * metal
+        }
+        guard let millimoles else { return nil }
+        return (millimoles, precursor.molarMass.map { millimoles * $0 / 1000 })
+    }
+
     /// Molecules per cage for a batch of made host: above 1, aggregation is expected.
     public func occupancy(precursorMillimoles: Double, hostGrams: Double) -> Double? {
         guard let loading = maxIsolatedLoading, hostGrams > 0 else { return nil }

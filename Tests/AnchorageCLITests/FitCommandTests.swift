@@ -19,6 +19,13 @@ import Testing
         #expect(text.contains("mmol/g host"))
     }
 
+    @Test func batchMaximum() throws {
+        // The design note: 5.68 mmol Zn holds at most 0.95 mmol (0.33 g) of Fe(acac)3 one per cage.
+        let text = try answer(["Fe(acac)3", "ZIF-8", "--metal-mmol", "5.68"])
+        #expect(text.contains("at most 0.947 mmol (0.334 g) of iron(III) acetylacetonate"))
+        #expect(try answer(["Fe(acac)3", "ZIF-8", "--host-mass", "1"]).contains("at most 0.732 mmol (0.259 g)"))
+    }
+
     @Test("the issue's named cases", arguments: [
         (["Fe(NO3)3·9H2O", "ZIF-8"], "not-confined"), (["FePc", "ZIF-8"], "too-large"), (["Ru3(CO)12", "ZIF-8"], "in-situ"),
     ])
