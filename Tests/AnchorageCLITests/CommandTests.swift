@@ -64,3 +64,30 @@ import AnchorageRules
     let entries = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [[String: Any]])
     #expect(entries.count == AnchorageRules.RuleRegistry.descriptions.count)
 }
+
+@Test func aLabCatalogAddsChemicalsWithoutRebuilding() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("anchorage-lab-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let recipe = directory.appendingPathComponent("r.yaml")
+    let original = try String(contentsOf: packageRoot.appendingPathComponent("recipes/fe-sa-nc-fe-acac3-zif8.yaml"), encoding: .utf8)
+    try Data(original.replacingOccurrences(of: "meoh: {name: methanol, role: solvent}", with: "meoh: {name: lab blend 7, role: solvent}").utf8)
+        .write(to: recipe)
+    let catalog = directory.appendingPathComponent("lab.yaml")
+    try Data("""
+        chemicals:
+          - id: lab-blend-7
+            name: lab blend 7
+            formula: CH4O
+            class: solvent
+            density_g_per_mL: 0.79
+            source: {note: "our own solvent, density measured in the lab"}
+
+        """.utf8).write(to: catalog)
+    let without = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false)
+    #expect(without.standardOutput.contains("warning[CHEM-004]"))
+    let with = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false, catalogFiles: [catalog.path])
+    #expect(with.standardOutput.isEmpty, "\(with.standardOutput)")
+    let broken = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false, catalogFiles: [recipe.path])
+    #expect(broken.exitCode == 2)
+}
