@@ -37,7 +37,12 @@ let package = Package(
         // XML lab-notebook records: built with libxml2, validated against schemas/notebook.xsd, hash-chained.
         .target(
             name: "AnchorageNotebook",
-            dependencies: ["AnchorageCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "AnchorageCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            // A byte-identical copy of schemas/notebook.xsd (a test keeps them equal): validation never runs without it.
+            resources: [.copy("Resources/notebook.xsd")]
         ),
         // The commands, as a library, so tests call them without a process.
         .target(
