@@ -214,7 +214,14 @@ private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
         let xmlNode = node.assumingMemoryBound(to: xmlNode.self)
         if xmlNode.pointee.type == XML_ELEMENT_NODE { element = LibXML.string(xmlNode.pointee.name) }
     }
-    collector.problems.append(XMLProblem(line: Int(error.pointee.line), element: element, message: message))
+    // Schema errors name the element in the message ("Element '{namespace}uses': …") when the node is not given.
+    var text = message
+    if text.hasPrefix("Element '"), let close = text.dropFirst(9).firstIndex(of: "'") {
+        let qualified = text[text.index(text.startIndex, offsetBy: 9)..<close]
+        if element == nil { element = String(qualified.split(separator: "}").last ?? qualified) }
+        text = text[text.index(after: close)...].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+    }
+    collector.problems.append(XMLProblem(line: Int(error.pointee.line), element: element, message: text))
 }
 
 /// A compiled XSD; validation contexts are made per document, one at a time.
