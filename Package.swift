@@ -55,7 +55,7 @@ let package = Package(
         ),
         // The entry point: runs the root command.
         .executableTarget(name: "anchorage", dependencies: ["AnchorageCLI"]),
-        .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"]),
+        .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
         .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
