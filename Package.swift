@@ -39,7 +39,6 @@ let package = Package(
             name: "AnchorageNotebook",
             dependencies: [
                 "AnchorageCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Yams", package: "Yams"),
             ],
             // A byte-identical copy of schemas/notebook.xsd (a test keeps them equal): validation never runs without it.
             resources: [.copy("Resources/notebook.xsd")]

@@ -1,3 +1,4 @@
+import AnchorageCore
 import Foundation
 
 /// A lab notebook: a folder of entries (`NB-0001.xml`, … one XML file each, never rewritten), linked in one
@@ -309,27 +310,8 @@ public struct RecordHistory: Sendable, Hashable {
             if let reagent = quantity.reagent, !reagents.contains(reagent) {
                 throw .unknownReagent(
                     record: record.id, step: observation.step, reagent: reagent, known: reagents,
-                    suggestion: closestName(to: reagent, among: reagents))
+                    suggestion: Suggestion.closest(to: reagent, among: reagents))
             }
         }
     }
-}
-
-/// The nearest of `candidates` by edit distance, if it is close enough to be a slip of the keyboard.
-func closestName(to word: String, among candidates: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, cb) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-    let lowered = Array(word.lowercased())
-    let best = candidates.map { ($0, distance(lowered, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
-    guard let best, best.1 <= max(1, word.count / 3) else { return nil }
-    return best.0
 }

@@ -1,3 +1,4 @@
+import AnchorageCore
 import Crypto
 import Foundation
 
@@ -157,10 +158,21 @@ public enum QuantityKind: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .mass: ["kg", "g", "mg", "µg"]
         case .volume: ["L", "mL", "µL"]
-        case .amount: ["mol", "mmol", "µmol"]
+        case .amount: ["mol", "mmol", "µmol", "nmol"]
         case .temperature: ["°C", "K"]
         case .duration: ["s", "min", "h", "d"]
-        case .pressure: ["Pa", "kPa", "MPa", "bar", "mbar", "Torr"]
+        case .pressure: ["Pa", "kPa", "MPa", "bar", "mbar", "Torr", "mTorr", "atm"]
+        }
+    }
+
+    var dimension: AnchorageCore.Dimension {
+        switch self {
+        case .mass: .mass
+        case .volume: .volume
+        case .amount: .amount
+        case .temperature: .temperature
+        case .duration: .duration
+        case .pressure: .pressure
         }
     }
 }
@@ -180,25 +192,24 @@ public struct ObservedQuantity: Sendable, Hashable {
         self.reagent = reagent
     }
 
-    /// Reads "1.702g", "1.702 g", "25 °C", "2 h" for `kind`; the error says what was expected.
+    /// Reads "1.702g", "1.702 g", "25 °C", "2 h" for `kind` (with the recipe loader's units and messages);
+    /// the number is kept as written.
     public init(parsing text: String, kind: QuantityKind, reagent: String? = nil) throws(NotebookError) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let numberEnd = trimmed.firstIndex { !("0123456789.-+".contains($0)) } ?? trimmed.endIndex
-        let number = String(trimmed[..<numberEnd])
-        var unit = trimmed[numberEnd...].trimmingCharacters(in: .whitespaces)
-        if unit == "ug" || unit == "uL" || unit == "umol" { unit = "µ" + unit.dropFirst() }
-        if unit == "C" || unit == "degC" || unit == "℃" { unit = "°C" }
-        guard let decimal = ObservedQuantity.decimalText(number) else {
-            let hint = trimmed.contains(",") ? " (use a point as the decimal separator)" : ""
-            throw .invalidValue(field: kind.rawValue, message: "'\(text)' is not a number with a unit\(hint)")
+        switch QuantityParser.parse(text, expecting: [kind.dimension]) {
+        case .failure(let error):
+            throw .invalidValue(field: kind.rawValue, message: error.message + (error.hint.map { " (\($0))" } ?? ""))
+        case .success(let quantity):
+            guard kind.units.contains(quantity.unit.symbol) else {
+                throw .invalidValue(
+                    field: kind.rawValue,
+                    message: "'\(text)': the notebook takes a \(kind.rawValue) in " + kind.units.joined(separator: ", "))
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let written = String(trimmed.prefix { "0123456789.+-".contains($0) })
+            let asWritten = ObservedQuantity.decimalText(written).flatMap { Double($0) == quantity.magnitude ? $0 : nil }
+            let value = asWritten ?? DecimalText(quantity.magnitude)?.text ?? "0"
+            self.init(kind: kind, value: value, unit: quantity.unit.symbol, reagent: reagent)
         }
-        guard kind.units.contains(unit) else {
-            let found = unit.isEmpty ? "no unit" : "unit '\(unit)'"
-            throw .invalidValue(
-                field: kind.rawValue,
-                message: "'\(text)' has \(found); a \(kind.rawValue) takes one of " + kind.units.joined(separator: ", "))
-        }
-        self.init(kind: kind, value: decimal, unit: unit, reagent: reagent)
     }
 
     /// The number in xs:decimal form, or nil when `text` is not a plain decimal number.

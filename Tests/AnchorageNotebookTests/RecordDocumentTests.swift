@@ -97,7 +97,8 @@ import Testing
     @Test(arguments: [
         ("1.702g", QuantityKind.mass, "1.702", "g"), ("1.702 g", .mass, "1.702", "g"), ("25 °C", .temperature, "25", "°C"),
         ("25C", .temperature, "25", "°C"), ("2 h", .duration, "2", "h"), (".5 mL", .volume, "0.5", "mL"),
-        ("10 uL", .volume, "10", "µL"),
+        ("10 uL", .volume, "10", "µL"), ("1e3 g", .mass, "1000", "g"), ("-5 °C", .temperature, "-5", "°C"),
+        ("1 atm", .pressure, "1", "atm"),
     ])
     func observedQuantitiesParse(text: String, kind: QuantityKind, value: String, unit: String) throws {
         let quantity = try ObservedQuantity(parsing: text, kind: kind)
