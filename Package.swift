@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
         .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
         .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageCore"]),
-        .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore"]),
+        .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore", "AnchorageRules"]),
         .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -103,7 +103,7 @@ public enum RecordText {
             lines.append("  [\(mark)] \(step.number). \(describe(step))")
             let observed = history.observations(ofStep: step.number)
             if let latest = observed.last {
-                lines.append("        observed (\(latest.entryID), \(latest.observation.status.rawValue)): " + describe(latest.observation))
+                lines.append("        observed (\(latest.entryID)): " + describe(latest.observation))
                 if observed.count > 1 {
                     lines.append("        earlier: " + observed.dropLast().map { "\($0.entryID): \(describe($0.observation))" }.joined(separator: "; "))
                 }
