@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
         .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageCore"]),
         .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore", "AnchorageRules"]),
-        .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore"]),
+        .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore", "AnchorageRules"]),
     ],
     swiftLanguageModes: [.v6]
 )
