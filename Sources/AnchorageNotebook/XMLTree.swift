@@ -200,6 +200,7 @@ enum LibXML {
 
 /// Collects libxml2's structured errors; passed to the C callback through its `void *` context.
 final class ProblemCollector {
+    static let limit = 20
     var problems: [XMLProblem] = []
 }
 
@@ -207,6 +208,8 @@ final class ProblemCollector {
 private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let context, let error else { return }
     let collector = Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue()
+    // The first few problems say what is wrong; a broken document can produce thousands.
+    guard collector.problems.count < ProblemCollector.limit else { return }
     let message = error.pointee.message.map { String(cString: $0) }?
         .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown XML error"
     var element: String?
@@ -221,7 +224,8 @@ private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
         if element == nil { element = String(qualified.split(separator: "}").last ?? qualified) }
         text = text[text.index(after: close)...].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
     }
-    collector.problems.append(XMLProblem(line: Int(error.pointee.line), element: element, message: text))
+    let problem = XMLProblem(line: Int(error.pointee.line), element: element, message: text)
+    if !collector.problems.contains(problem) { collector.problems.append(problem) }
 }
 
 /// A compiled XSD; validation contexts are made per document, one at a time.

@@ -59,6 +59,17 @@ enum Fixtures {
         return url
     }
 
+    /// Removes a notebook made by `temporaryFolder()` (and the folder around it).
+    static func remove(_ notebook: URL) {
+        let root = FileManager.default.temporaryDirectory.standardizedFileURL.path
+        var folder = notebook.standardizedFileURL
+        while folder.deletingLastPathComponent().path != root, folder.path.count > root.count {
+            folder = folder.deletingLastPathComponent()
+        }
+        guard folder.lastPathComponent.hasPrefix("anchorage-nb-") else { return }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     /// The package's root folder (for schemas/ and the built binary).
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

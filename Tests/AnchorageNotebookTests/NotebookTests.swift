@@ -24,6 +24,7 @@ import Testing
 
     @Test func aFilledNotebookVerifiesAndEveryEntryValidatesWithXmllint() throws {
         let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
         let report = try notebook.verify()
         #expect(report.isIntact, "\(report.problems)")
         #expect(report.notes.isEmpty, "\(report.notes)")
@@ -40,6 +41,7 @@ import Testing
 
     @Test func observationsJoinTheirRecordAndTheAuditTrailGrows() throws {
         let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
         let history = try notebook.history(of: "NB-0001")
         #expect(history.amendments.map(\.id) == ["NB-0003"])
         #expect(history.status(ofStep: 1) == .done)
@@ -51,6 +53,7 @@ import Testing
 
     @Test func amendingAnObservedStepNeedsAReasonAndKeepsTheEarlierValue() throws {
         let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
         let correction = StepObservation(step: 1, quantities: [try ObservedQuantity(parsing: "1.720 g", kind: .mass, reagent: "zn")])
         #expect(throws: NotebookError.amendmentNeedsReason(record: "NB-0001", step: 1, earlierEntry: "NB-0003")) {
             try notebook.appendObservations(to: "NB-0001", observations: [correction], operatorName: "A. Chemist", software: Fixtures.software)
@@ -71,6 +74,7 @@ import Testing
 
     @Test func observationsOfUnknownRecordsStepsAndReagentsAreRefused() throws {
         let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
         let software = Fixtures.software
         #expect(throws: NotebookError.recordNotFound(id: "NB-0042", known: ["NB-0001", "NB-0002", "NB-0004"])) {
             try notebook.appendObservations(to: "NB-0042", observations: [StepObservation(step: 1)], operatorName: "A", software: software)
@@ -93,6 +97,7 @@ import Testing
     @Test(arguments: ["NB-0001", "NB-0003", "NB-0005"], [0.0, 0.05, 0.2, 0.45, 0.6, 0.8, 0.97, 0.999])
     func aChangedByteIsReportedByID(id: String, position: Double) throws {
         let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
         let url = Self.file(notebook, id)
         var bytes = [UInt8](try Data(contentsOf: url))
         let offset = min(bytes.count - 1, Int(Double(bytes.count) * position))
@@ -105,6 +110,7 @@ import Testing
 
     @Test func anEditedRecipeTextIsReportedAsSuch() throws {
         let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
         let url = Self.file(notebook, "NB-0002")
         let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "mass: 0.10 g", with: "mass: 0.30 g")
         try text.write(to: url, atomically: true, encoding: .utf8)
@@ -116,6 +122,7 @@ import Testing
     @Test(arguments: ["NB-0001", "NB-0003", "NB-0005"])
     func aDeletedEntryIsReportedByID(id: String) throws {
         let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
         try FileManager.default.removeItem(at: Self.file(notebook, id))
         let report = try notebook.verify()
         #expect(report.problems.contains { $0.entryID == id && $0.kind == .missing }, "\(report.problems)")
@@ -130,6 +137,7 @@ import Testing
     @Test(arguments: [("NB-0001", "NB-0002"), ("NB-0002", "NB-0004"), ("NB-0004", "NB-0005")])
     func swappedEntriesAreReportedByID(first: String, second: String) throws {
         let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
         let a = Self.file(notebook, first)
         let b = Self.file(notebook, second)
         let aBytes = try Data(contentsOf: a)
@@ -143,6 +151,7 @@ import Testing
 
     @Test func nothingIsAppendedToADamagedChain() throws {
         let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
         try FileManager.default.removeItem(at: Self.file(notebook, "NB-0005"))
         #expect(throws: NotebookError.self) {
             try notebook.appendRecord(Fixtures.plan(), operatorName: "A", software: Fixtures.software)
@@ -154,6 +163,7 @@ import Testing
 
     @Test func leftoversOfAStoppedWriterAreHarmlessAndCleanedByTheNextWrite() throws {
         let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
         let leftover = notebook.directory.appendingPathComponent(".tmp-NB-0006.xml.999.abcdef")
         try Data("<record".utf8).write(to: leftover)
         // The index lost its last line, as if the writer stopped between the entry and the index.
@@ -174,6 +184,7 @@ import Testing
 
     @Test func concurrentWritersInOneProcessKeepTheChainLinear() async throws {
         let notebook = Notebook(directory: Fixtures.temporaryFolder().appendingPathComponent("shared"))
+        defer { Fixtures.remove(notebook.directory) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<4 {
                 group.addTask {

@@ -55,6 +55,7 @@ import Testing
     /// The system's xmllint, an independent implementation of the same check.
     @Test func recordValidatesWithSystemXmllint() throws {
         let folder = Fixtures.temporaryFolder()
+        defer { Fixtures.remove(folder) }
         let file = folder.appendingPathComponent("NB-0001.xml")
         try Data(try EntryDocument.encode(.record(Self.record()))).write(to: file)
         let result = try Xmllint.validate(file)

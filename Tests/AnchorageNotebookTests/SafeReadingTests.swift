@@ -17,6 +17,7 @@ import Testing
 
     @Test func anExternalEntityIsRefusedAndNeverRead() throws {
         let folder = Fixtures.temporaryFolder()
+        defer { Fixtures.remove(folder) }
         let secret = folder.appendingPathComponent("secret.txt")
         let marker = "SECRET-\(UUID().uuidString)"
         try marker.write(to: secret, atomically: true, encoding: .utf8)
