@@ -162,7 +162,15 @@ public struct Notebook: Sendable {
         }.sorted { $0.sequence < $1.sequence }
     }
 
+    /// Entries hold a recipe (at most 2 MiB) and a few kilobytes more; a bigger file is not read.
+    static let maximumEntryBytes = 8 * 1024 * 1024
+
     func readBytes(_ name: String) throws(NotebookError) -> [UInt8] {
+        let path = directory.appendingPathComponent(name).path
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Notebook.maximumEntryBytes {
+            throw .unreadableEntry(
+                file: name, problems: [XMLProblem(line: 0, element: nil, message: "\(size) bytes: larger than any notebook entry")])
+        }
         do {
             return [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
         } catch {

@@ -45,7 +45,7 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
             let list = known.isEmpty ? "the notebook has no records" : "records: " + known.joined(separator: ", ")
             return "no record \(id) in this notebook (\(list))"
         case .notARecord(let id, let recordID):
-            return "\(id) is an amendment of \(recordID), not a record; observe \(recordID) instead"
+            return "\(id) is an amendment of \(recordID), not a record: use \(recordID)"
         case .unknownStep(let record, let step, let known):
             let list = known.isEmpty ? "it has no steps" : "its steps are " + known.map(String.init).joined(separator: ", ")
             return "record \(record) has no step \(step) (\(list))"

@@ -59,25 +59,29 @@ extension Notebook {
         }
 
         // Each file: its bytes, its hash, and what it says.
+        var present = Set<Int>()
         var hashes: [Int: String] = [:]
         var entries: [Int: NotebookEntry] = [:]
         for file in files {
             let id = EntryID.make(sequence: file.sequence)
-            if hashes[file.sequence] != nil {
+            guard present.insert(file.sequence).inserted else {
                 report(id, .reordered, "two files claim position \(file.sequence) (\(file.name))")
                 continue
             }
-            let bytes = try readBytes(file.name)
-            hashes[file.sequence] = sha256Hex(bytes)
             let entry: NotebookEntry
             do throws(NotebookError) {
+                let bytes = try readBytes(file.name)
+                hashes[file.sequence] = sha256Hex(bytes)
                 entry = try EntryDocument.decode(bytes, file: file.name)
             } catch {
-                if case .unreadableEntry(_, let found) = error {
+                switch error {
+                case .unreadableEntry(_, let found):
                     let shown = found.prefix(3).map(\.description).joined(separator: "; ")
                     report(id, .invalid, "\(file.name) is not a valid entry: \(shown)")
-                } else {
+                case .schemaMissing, .schemaUnusable:
                     throw error
+                default:
+                    report(id, .invalid, error.description)
                 }
                 continue
             }
@@ -102,11 +106,11 @@ extension Notebook {
             for line in index.badLines { report(nil, .index, "\(Notebook.indexFileName) line \(line) cannot be read") }
             for line in index.lines {
                 guard let sequence = EntryID.sequence(of: line.id) else { continue }
-                guard let hash = hashes[sequence] else {
+                guard present.contains(sequence) else {
                     report(line.id, .missing, "\(line.id) is listed in the index but its file is gone")
                     continue
                 }
-                if hash != line.sha256 {
+                if let hash = hashes[sequence], hash != line.sha256 {
                     report(line.id, .changed, "\(line.id).xml changed after it was written (its SHA-256 differs from the index)")
                 }
             }
@@ -128,7 +132,7 @@ extension Notebook {
 
         // The chain: positions 1…last all present, each entry carrying the previous entry's SHA-256.
         if lastSequence > 0 {
-            for sequence in 1...lastSequence where hashes[sequence] == nil {
+            for sequence in 1...lastSequence where !present.contains(sequence) {
                 let id = EntryID.make(sequence: sequence)
                 report(id, .missing, "\(id) is missing: the chain goes from \(EntryID.make(sequence: sequence - 1)) to \(EntryID.make(sequence: sequence + 1))")
             }

@@ -149,6 +149,16 @@ import Testing
         #expect(report.problems.contains { $0.kind == .reordered })
     }
 
+    @Test func anOversizedFileIsReportedWithoutBeingRead() throws {
+        let notebook = try Self.filledNotebook()
+        defer { Fixtures.remove(notebook.directory) }
+        let huge = [UInt8](repeating: UInt8(ascii: " "), count: Notebook.maximumEntryBytes + 1)
+        try Data(huge).write(to: Self.file(notebook, "NB-0004"))
+        let report = try notebook.verify()
+        #expect(report.problems.map(\.kind) == [.invalid], "\(report.problems)")
+        #expect(report.entriesWithProblems == ["NB-0004"])
+    }
+
     @Test func nothingIsAppendedToADamagedChain() throws {
         let notebook = try Self.filledNotebook()
         defer { Fixtures.remove(notebook.directory) }
