@@ -28,16 +28,15 @@ public struct ObservationSheet: Sendable, Hashable {
     static let stepKeys = ["step", "status", "started", "finished", "reagent", "note", "notes", "quantities"]
         + QuantityKind.allCases.map(\.rawValue)
 
-    /// Reads the sheet; every problem is reported at its line and column.
+    /// Reads the sheet; every problem is reported at its path, line and column.
     public static func read(path: String) throws(NotebookError) -> ObservationSheet {
-        let name = URL(fileURLWithPath: path).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .fileSystem(operation: "read", path: path, reason: "no such file, or not readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw .observationFile(file: name, line: 1, column: 1, message: "not UTF-8 text")
+            throw .observationFile(file: path, line: 1, column: 1, message: "not UTF-8 text")
         }
-        return try parse(text: text, file: name)
+        return try parse(text: text, file: path)
     }
 
     public static func parse(text: String, file: String) throws(NotebookError) -> ObservationSheet {
