@@ -73,6 +73,21 @@ import Testing
         }
     }
 
+    @Test(arguments: ["2-MeIm", "zinc salt", "Fe(acac)3", "ζ"])
+    func reagentIdsAreKeptAsTheRecipeWroteThem(id: String) throws {
+        var record = Self.record()
+        record.plan.reagents[0].id = id
+        record.plan.steps[0].reagentRefs[0] = id
+        record.observations[0] = StepObservation(step: 1, quantities: [ObservedQuantity(kind: .mass, value: "1.7", unit: "g", reagent: id)])
+        let bytes = try EntryDocument.encode(.record(record))
+        guard case .record(let back) = try EntryDocument.decode(bytes, file: "NB-0001.xml") else {
+            Issue.record("not a record")
+            return
+        }
+        #expect(back.plan.reagents[0].id == id)
+        #expect(back.plan.steps[0].reagentRefs[0] == id)
+    }
+
     @Test func anObservationOfAnUnplannedStepIsRefused() throws {
         var record = Self.record()
         record.observations.append(StepObservation(step: 9, status: .done))
