@@ -103,6 +103,9 @@ public enum EntryDocument {
         if let role = reagent.role { node.attributes.append(("role", role)) }
         node.children.append(ElementNode("name", text: reagent.name))
         if let formula = reagent.formula { node.children.append(ElementNode("formula", text: formula)) }
+        if let molarMass = reagent.molarMass.flatMap(DecimalText.init) {
+            node.children.append(ElementNode("molarMass", attributes: [("unit", "g/mol")], text: molarMass.text))
+        }
         if let mass = reagent.massGrams.flatMap(DecimalText.init) {
             node.children.append(ElementNode("mass", attributes: [("unit", "g")], text: mass.text))
         }
@@ -256,6 +259,7 @@ public enum EntryDocument {
             reagents.append(PlannedReagent(
                 id: try attribute(node, "id"), name: try required(node, "name").text ?? "",
                 formula: node.child("formula")?.text, role: node.attribute("role"),
+                molarMass: try amount(node.child("molarMass"), units: ["g/mol": 1]),
                 massGrams: try amount(node.child("mass"), units: ["g": 1, "mg": 0.001]),
                 amountMillimoles: try amount(node.child("amount"), units: ["mmol": 1, "mol": 1000]),
                 volumeMillilitres: try amount(node.child("volume"), units: ["mL": 1, "L": 1000])))

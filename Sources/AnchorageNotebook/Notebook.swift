@@ -131,7 +131,11 @@ public struct Notebook: Sendable {
         _ = try nonEmpty(plan.recipeID, field: "recipe id")
         _ = try nonEmpty(plan.title, field: "recipe title")
         for reagent in plan.reagents {
-            for (name, value) in [("mass", reagent.massGrams), ("amount", reagent.amountMillimoles), ("volume", reagent.volumeMillilitres)] {
+            let values = [
+                ("molar mass", reagent.molarMass), ("mass", reagent.massGrams), ("amount", reagent.amountMillimoles),
+                ("volume", reagent.volumeMillilitres),
+            ]
+            for (name, value) in values {
                 if let value, !value.isFinite {
                     throw .invalidValue(field: "reagent \(reagent.id)", message: "its \(name) is not a finite number")
                 }

@@ -12,7 +12,7 @@ extension PlannedRecord {
             PlannedReagent(
                 id: reagent.id, name: reagent.displayName,
                 formula: reagent.reagent.formula?.value ?? reagent.chemical?.formula,
-                role: reagent.role?.rawValue, massGrams: reagent.grams, amountMillimoles: reagent.moles.map { $0 * 1000 },
+                role: reagent.role?.rawValue, molarMass: reagent.molarMass, massGrams: reagent.grams, amountMillimoles: reagent.moles.map { $0 * 1000 },
                 volumeMillilitres: reagent.milliliters)
         }
         let steps = recipe.steps.map { step in

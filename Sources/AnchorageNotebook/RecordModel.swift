@@ -55,18 +55,21 @@ public struct PlannedReagent: Sendable, Hashable {
     public var name: String
     public var formula: String?
     public var role: String?
+    /// g/mol, from the formula: what the amounts were computed with.
+    public var molarMass: Double?
     public var massGrams: Double?
     public var amountMillimoles: Double?
     public var volumeMillilitres: Double?
 
     public init(
-        id: String, name: String, formula: String? = nil, role: String? = nil, massGrams: Double? = nil,
-        amountMillimoles: Double? = nil, volumeMillilitres: Double? = nil
+        id: String, name: String, formula: String? = nil, role: String? = nil, molarMass: Double? = nil,
+        massGrams: Double? = nil, amountMillimoles: Double? = nil, volumeMillilitres: Double? = nil
     ) {
         self.id = id
         self.name = name
         self.formula = formula
         self.role = role
+        self.molarMass = molarMass
         self.massGrams = massGrams
         self.amountMillimoles = amountMillimoles
         self.volumeMillilitres = volumeMillilitres

@@ -39,7 +39,9 @@ public enum RecordText {
         lines.append("Reagents")
         for reagent in plan.reagents {
             var parts = ["  \(reagent.id)", reagent.name]
-            if let formula = reagent.formula { parts.append(formula) }
+            if let formula = reagent.formula {
+                parts.append(formula + (reagent.molarMass.map { " (\(QuantityFormat.number($0, significant: 6)) g/mol)" } ?? ""))
+            }
             parts.append(contentsOf: amounts(reagent))
             if let role = reagent.role { parts.append("(\(role))") }
             lines.append(parts.joined(separator: "  "))

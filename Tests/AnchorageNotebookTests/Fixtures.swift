@@ -28,7 +28,7 @@ enum Fixtures {
             recipeID: "fe-sa-nc-fe-acac3-zif8", title: title, route: "pore-confinement", host: "ZIF-8",
             recipeFileName: "fe-acac3-zif8.yaml", recipeText: recipeText,
             reagents: [
-                PlannedReagent(id: "zn", name: "zinc nitrate hexahydrate", formula: "Zn(NO3)2·6H2O", massGrams: 1.69, amountMillimoles: 5.681),
+                PlannedReagent(id: "zn", name: "zinc nitrate hexahydrate", formula: "Zn(NO3)2·6H2O", molarMass: 297.49, massGrams: 1.69, amountMillimoles: 5.681),
                 PlannedReagent(id: "fe", name: "iron(III) acetylacetonate", formula: "Fe(C5H7O2)3", role: "metal-precursor", massGrams: 0.10, amountMillimoles: 0.2831),
                 PlannedReagent(id: "hmim", name: "2-methylimidazole", formula: "C4H6N2", role: "linker", massGrams: 3.70, amountMillimoles: 45.07),
                 PlannedReagent(id: "meoh", name: "methanol", role: "solvent", volumeMillilitres: 30),
