@@ -37,7 +37,11 @@ let package = Package(
         // XML lab-notebook records: built with libxml2, validated against schemas/notebook.xsd, hash-chained.
         .target(
             name: "AnchorageNotebook",
-            dependencies: ["AnchorageCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "AnchorageCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // A byte-identical copy of schemas/notebook.xsd (a test keeps them equal): validation never runs without it.
+            resources: [.copy("Resources/notebook.xsd")]
         ),
         // The commands, as a library, so tests call them without a process.
         .target(
@@ -55,7 +59,7 @@ let package = Package(
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
         .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
         .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageCore"]),
-        .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore"]),
+        .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore", "AnchorageRules"]),
         .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore", "AnchorageRules"]),
     ],
     swiftLanguageModes: [.v6]
