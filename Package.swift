@@ -30,7 +30,8 @@ let package = Package(
         // Printable protocol (HTML for print, Markdown, text) rendered from templates/.
         .target(
             name: "AnchorageRender",
-            dependencies: ["AnchorageCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["AnchorageCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
         ),
         // libxml2, as a system library (tree API, XSD validation).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -54,7 +55,7 @@ let package = Package(
         .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
         .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
-        .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageCore"]),
+        .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageRules", "AnchorageCore"]),
         .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore"]),
         .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore"]),
     ],
