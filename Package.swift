@@ -30,7 +30,9 @@ let package = Package(
         // Printable protocol (HTML for print, Markdown, text) rendered from templates/.
         .target(
             name: "AnchorageRender",
-            dependencies: ["AnchorageCore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "AnchorageCore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Templates")]
         ),
         // libxml2, as a system library (tree API, XSD validation).
@@ -55,7 +57,8 @@ let package = Package(
         .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
         .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
-        .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageRules", "AnchorageCore"]),
+        // Golden files are read from the source tree (by #filePath), so that record mode can write them.
+        .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageRules", "AnchorageCore"], exclude: ["Goldens"]),
         .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore"]),
         .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore"]),
     ],

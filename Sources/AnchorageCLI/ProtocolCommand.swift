@@ -2,7 +2,6 @@ import AnchorageCore
 import AnchorageRender
 import AnchorageRules
 import ArgumentParser
-import Crypto
 import Foundation
 
 public struct ProtocolCommand: AsyncParsableCommand {
@@ -64,10 +63,6 @@ public struct ProtocolCommand: AsyncParsableCommand {
         return formatter.string(from: Date())
     }
 
-    public static func sha256(of text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
     public static func execute(
         file: String, format: ProtocolFormat, output: String? = nil, overwrite: Bool = false, scale: Double? = nil, batch: String? = nil,
         paper: Paper = .a4, templateDir: String? = nil, force: Bool = false, knowledgeOptions: KnowledgeOptions = KnowledgeOptions(),
@@ -120,7 +115,7 @@ public struct ProtocolCommand: AsyncParsableCommand {
         }
         let builder = ProtocolBuilder(
             knowledge: protocolKnowledge, catalog: knowledge.chemicals, elements: knowledge.elements, citations: knowledge.citations)
-        let settings = ProtocolSettings(scale: factor, paper: paper, file: file, sha256: sha256(of: recipe.text), date: date, version: version)
+        let settings = ProtocolSettings(scale: factor, paper: paper, file: file, sha256: ProtocolSettings.sha256(of: recipe.text), date: date, version: version)
         let document = builder.build(recipe: recipe, diagnostics: result.diagnostics, settings: settings)
         let text = renderer.render(document, as: format)
 

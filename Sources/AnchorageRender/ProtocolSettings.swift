@@ -1,4 +1,6 @@
 import AnchorageCore
+import Crypto
+import Foundation
 
 /// The paper a protocol is laid out for.
 public enum Paper: String, CaseIterable, Sendable {
@@ -53,5 +55,10 @@ public struct ProtocolSettings: Sendable {
         self.sha256 = sha256
         self.date = date
         self.version = version
+    }
+
+    /// SHA-256 of a recipe's text, hexadecimal: identifies exactly which recipe a printed protocol came from.
+    public static func sha256(of text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }
