@@ -65,7 +65,7 @@ public struct ProtocolCommand: AsyncParsableCommand {
 
     public static func execute(
         file: String, format: ProtocolFormat, output: String? = nil, overwrite: Bool = false, scale: Double? = nil, batch: String? = nil,
-        paper: Paper = .a4, templateDir: String? = nil, force: Bool = false, knowledgeOptions: KnowledgeOptions = KnowledgeOptions(),
+        paper: Paper = .a4, templateDir: String? = nil, force: Bool = false, knowledgeOptions: KnowledgeOptions? = nil,
         date: String = today(), version: String = AnchorageVersion.current
     ) -> CommandOutput {
         func usage(_ message: String) -> CommandOutput { CommandOutput(standardError: "anchorage: \(message)\n", exitCode: 2) }
@@ -78,7 +78,8 @@ public struct ProtocolCommand: AsyncParsableCommand {
         let protocolKnowledge: ProtocolKnowledge
         let renderer: ProtocolRenderer
         do {
-            knowledge = try knowledgeOptions.load()
+            // Without options (a caller that did not parse a command line), the shipped knowledge alone.
+            knowledge = try knowledgeOptions?.load() ?? Knowledge.bundled()
             protocolKnowledge = try ProtocolKnowledge.bundled()
             renderer = try ProtocolRenderer(templateDirectory: templateDir.map { URL(fileURLWithPath: $0, isDirectory: true) })
         } catch {

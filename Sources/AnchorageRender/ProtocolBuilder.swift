@@ -68,7 +68,7 @@ public struct ProtocolBuilder: Sendable {
             hasWarnings: !warnings.isEmpty,
             notes: scaledRecipe.notes?.value)
         document.hasScalingWarnings = !document.scalingWarnings.isEmpty
-        document.hasOvernight = !document.overnight.isEmpty
+        document.overnightSummary = document.overnight.isEmpty ? nil : document.overnight.joined(separator: "; ")
         return document
     }
 
@@ -108,6 +108,7 @@ public struct ProtocolBuilder: Sendable {
             volume: reagent.milliliters.map(QuantityFormat.volume(milliliters:)) ?? "—",
             ratio: ratio,
             hazards: reagent.hazards.map { ProtocolDocument.HazardLine(code: $0, statement: knowledge.hazardStatements[$0]) },
+            hazardCodes: reagent.hazards.isEmpty ? "—" : reagent.hazards.joined(separator: " "),
             hazardNote: hazardNote)
     }
 
@@ -256,6 +257,12 @@ public struct ProtocolBuilder: Sendable {
         let ammoniaSteps = recipe.steps.filter { $0.text("atmosphere")?.value == "NH3" || $0.text("gas")?.value == "NH3" }.map(\.number)
         if !ammoniaSteps.isEmpty {
             items.append(.init(title: "Ammonia", detail: "Toxic, corrosive gas: run the furnace in extraction and scrub or vent the outlet.", raisedBy: raisedBy(ammoniaSteps)))
+        }
+        let carbonMonoxideSteps = recipe.steps.filter { $0.kind.value == .reduce && $0.text("gas")?.value == "CO" }.map(\.number)
+        if !carbonMonoxideSteps.isEmpty {
+            items.append(.init(
+                title: "Carbon monoxide", detail: "Toxic, odourless gas: a CO detector at the furnace, and the outlet to extraction.",
+                raisedBy: raisedBy(carbonMonoxideSteps)))
         }
         let etchSteps = recipe.steps.filter { $0.kind.value == .acidEtch }
         let hfSteps = etchSteps.filter { isHydrofluoric($0.reagent("acid")?.value, in: recipe) }.map(\.number)

@@ -27,6 +27,8 @@ public struct ProtocolDocument: Sendable {
         public var volume: String
         public var ratio: String
         public var hazards: [HazardLine]
+        /// The codes alone, for a table cell ("—" when none).
+        public var hazardCodes: String
         public var hazardNote: String?
     }
 
@@ -72,6 +74,7 @@ public struct ProtocolDocument: Sendable {
 
     public struct Programme: Sendable {
         public var segments: [String]
+        public var summary: String
         public var plot: ProgrammePlot?
     }
 
@@ -88,7 +91,7 @@ public struct ProtocolDocument: Sendable {
         public var overnight: Bool
         // Stored, not computed: templates read properties by reflection, which sees stored ones only.
         public var hasQuantities = false
-        public var hasConditions = false
+        public var conditionSummary: String?
     }
 
     public struct TimelineRow: Sendable {
@@ -142,5 +145,5 @@ public struct ProtocolDocument: Sendable {
 
     // Stored, not computed: templates read properties by reflection, which sees stored ones only.
     public var hasScalingWarnings = false
-    public var hasOvernight = false
+    public var overnightSummary: String?
 }

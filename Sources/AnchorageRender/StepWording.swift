@@ -198,7 +198,7 @@ struct StepWording: Sendable {
             duration: duration(of: step).map(Self.span), note: step.text("note")?.value, programme: programme, blanks: blanks,
             overnight: canRunOvernight(step))
         block.hasQuantities = !quantities.isEmpty
-        block.hasConditions = !conditions.isEmpty
+        block.conditionSummary = conditions.isEmpty ? nil : conditions.joined(separator: "; ")
         return block
     }
 
@@ -283,7 +283,7 @@ struct StepWording: Sendable {
         if let target = target?.canonicalValue, let rampTime, let holdTime = hold?.canonicalValue, let start {
             plot = Self.plot(start: start, target: target, rampMinutes: rampTime / 60, holdMinutes: holdTime / 60)
         }
-        return ProtocolDocument.Programme(segments: segments, plot: plot)
+        return ProtocolDocument.Programme(segments: segments, summary: segments.joined(separator: "; "), plot: plot)
     }
 
     /// Temperature against time, drawn to scale for heating and holding; the cooling line is drawn as long as the ramp and
