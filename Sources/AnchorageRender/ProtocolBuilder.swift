@@ -86,10 +86,16 @@ public struct ProtocolBuilder: Sendable {
 
     // MARK: reagents
 
+    /// Reagents a molar ratio is stated for: what ends up in the solid, not solvents, gases, etching acids or bases.
+    static func inRatio(_ reagent: ResolvedReagent) -> Bool {
+        guard (reagent.moles ?? 0) > 0, !reagent.isSolventLike else { return false }
+        return ![.acid, .base, .coReactant].contains(reagent.role)
+    }
+
     func row(for reagent: ResolvedReagent, limiting: ResolvedReagent?) -> ProtocolDocument.ReagentRow {
         let showsMass = !reagent.isSolventLike
         var ratio = "—"
-        if let moles = reagent.moles, let reference = limiting?.moles, reference > 0, !reagent.isSolventLike {
+        if let moles = reagent.moles, let reference = limiting?.moles, reference > 0, Self.inRatio(reagent) {
             ratio = QuantityFormat.number(moles / reference)
         }
         let hazardNote: String? = switch reagent.chemical?.hazards {
@@ -114,7 +120,7 @@ public struct ProtocolBuilder: Sendable {
 
     func ratio(_ resolved: ResolvedRecipe, limiting: ResolvedReagent?) -> ProtocolDocument.Ratio? {
         guard let limiting, let reference = limiting.moles, reference > 0 else { return nil }
-        let counted = resolved.reagents.filter { ($0.moles ?? 0) > 0 && !$0.isSolventLike }
+        let counted = resolved.reagents.filter(Self.inRatio)
         guard counted.count > 1 else { return nil }
         return ProtocolDocument.Ratio(
             names: counted.map(\.id).joined(separator: " : "),
@@ -164,8 +170,8 @@ public struct ProtocolBuilder: Sendable {
                 add("filtration set-up" + (step.text("membrane").map { " (\($0.value))" } ?? ""))
             case .wash:
                 switch step.text("by")?.value {
-                case "filtration": add("filtration set-up")
-                case "centrifugation": add("centrifuge and tubes")
+                case "filtration": if !items.contains(where: { $0.hasPrefix("filtration set-up") }) { add("filtration set-up") }
+                case "centrifugation": if !items.contains(where: { $0.hasPrefix("centrifuge") }) { add("centrifuge and tubes") }
                 default: break
                 }
             case .dry:
