@@ -71,6 +71,9 @@ public struct ProtocolCommand: AsyncParsableCommand {
         func usage(_ message: String) -> CommandOutput { CommandOutput(standardError: "anchorage: \(message)\n", exitCode: 2) }
         if scale != nil && batch != nil { return usage("give --scale or --batch, not both") }
         if let scale, !(scale > 0 && scale.isFinite) { return usage("--scale must be a positive number, not \(QuantityFormat.number(scale))") }
+        if let output, URL(fileURLWithPath: output).resolvingSymlinksInPath().path == URL(fileURLWithPath: file).resolvingSymlinksInPath().path {
+            return usage("--output \(output) is the recipe itself; a recipe is never overwritten")
+        }
         if let output, !overwrite, FileManager.default.fileExists(atPath: output) {
             return usage("\(output) exists; it is not replaced without --overwrite")
         }

@@ -74,6 +74,17 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == written)
     }
 
+    @Test("the recipe itself is never the output, even with --overwrite")
+    func neverOverwritesTheRecipe() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let recipe = try brokenRecipe(in: directory)
+        let before = try String(contentsOfFile: recipe, encoding: .utf8)
+        let output = ProtocolCommand.execute(file: recipe, format: .md, output: recipe, overwrite: true, force: true)
+        #expect(output.exitCode == 2)
+        #expect(try String(contentsOfFile: recipe, encoding: .utf8) == before)
+    }
+
     @Test("--scale and --batch: one at a time, positive, and --batch in an amount or a mass")
     func scaleOptions() {
         #expect(ProtocolCommand.execute(file: Self.recipe, format: .text, scale: 2, batch: "1 mmol").exitCode == 2)
