@@ -91,3 +91,20 @@ import AnchorageRules
     let broken = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false, catalogFiles: [recipe.path])
     #expect(broken.exitCode == 2)
 }
+
+@Test func aProjectFileNamesTheLabCatalog() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("anchorage-project-\(UUID().uuidString)")
+    let nested = directory.appendingPathComponent("runs/2026")
+    try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data("""
+        chemicals:
+          - {id: lab-blend-7, name: lab blend 7, formula: CH4O, class: solvent, source: {note: "measured in the lab"}}
+
+        """.utf8).write(to: directory.appendingPathComponent("lab.yaml"))
+    try Data("catalogs: [lab.yaml]\n".utf8).write(to: directory.appendingPathComponent(".anchorage.yaml"))
+    let knowledge = try KnowledgeOptions.load(catalogFiles: [], searchingFrom: nested)
+    #expect(knowledge.chemicals.chemical(named: "Lab Blend 7")?.id == "lab-blend-7")
+    let bare = try KnowledgeOptions.load(catalogFiles: [], searchingFrom: FileManager.default.temporaryDirectory)
+    #expect(bare.chemicals.chemical(named: "lab blend 7") == nil)
+}
