@@ -21,8 +21,8 @@ struct AmountsDisagreeRule: Rule {
                 """, steps: "- add: [zn]"),
         ])
 
-    /// Relative disagreement above which two statements of one amount are an error (rounding in published procedures).
-    static let tolerance = 0.02
+    /// Relative disagreement above which two statements of one amount are an error (`validation.yaml`).
+    static var tolerance: Double { (try? ValidationSettings.bundled().amountAgreementTolerance) ?? .nan }
 
     func check(_ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
