@@ -42,26 +42,38 @@ public struct FitCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     public var format: Format = .text
 
+    @Option(name: .customLong("catalog"), help: ArgumentHelp(
+        "A lab's own catalog file with frameworks: and precursors: lists (the shipped formats) and their citations:; repeatable. The catalogs named in .anchorage.yaml are read too.",
+        valueName: "FILE"))
+    public var catalogFiles: [String] = []
+
     public init() {}
 
-    public func run() async throws {
+    public func run() async throws { try execute().emit() }
+
+    /// Runs the command: the answer on standard output (exit 0), or a message on standard error and exit 2 for an
+    /// unknown name, an unreadable file or a wrong combination of arguments.
+    public func execute(searchingFrom folder: URL? = nil) -> CommandOutput {
         do {
-            print(try answer())
-        } catch let error as ValidationError {
-            throw error
+            return CommandOutput(standardOutput: try answer(searchingFrom: folder) + "\n")
         } catch let error as XYZError {
             // Already in the compiler's `file:line:col: error: message` form.
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
+            return CommandOutput(standardError: "\(error)\n", exitCode: 2)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            return CommandOutput(standardError: "error: \(error)\n", exitCode: 2)
         }
     }
 
+    /// The shipped catalog plus the lab's files (project file, then --catalog).
+    func catalog(searchingFrom folder: URL?) throws -> FitCatalog {
+        let start = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let project = try ProjectConfiguration.find(from: start)
+        return try FitCatalog.bundled(addingFiles: (project?.catalogFiles ?? []) + catalogFiles.map { URL(fileURLWithPath: $0) })
+    }
+
     /// The whole output of the command, so tests call it without a process.
-    public func answer() throws -> String {
-        let catalog = try FitCatalog.bundled()
+    public func answer(searchingFrom folder: URL? = nil) throws -> String {
+        let catalog = try catalog(searchingFrom: folder)
         if list { return listing(catalog) }
         if let name = allFrameworksFor {
             return try render(catalog.rankFrameworks(for: catalog.precursor(named: name)), column: \.framework.name)
@@ -70,11 +82,13 @@ public struct FitCommand: AsyncParsableCommand {
             return try render(catalog.rankPrecursors(for: catalog.framework(named: name)), column: \.precursor.name)
         }
         if let xyz {
-            guard names.count == 1 else { throw ValidationError("with --xyz FILE give one FRAMEWORK") }
-            let (precursor, _) = try catalog.precursor(fromXYZ: URL(fileURLWithPath: xyz))
+            guard names.count == 1 else { throw CommandFailure.usage("with --xyz FILE give one FRAMEWORK") }
+            let (precursor, _) = try catalog.precursor(fromXYZ: URL(fileURLWithPath: xyz), name: xyz)
             return try render(catalog.assessFit(precursor, catalog.framework(named: names[0])))
         }
-        guard names.count == 2 else { throw ValidationError("give PRECURSOR FRAMEWORK, or --xyz FILE FRAMEWORK, --all PRECURSOR, --all-precursors FRAMEWORK, --list") }
+        guard names.count == 2 else {
+            throw CommandFailure.usage("give PRECURSOR FRAMEWORK, or --xyz FILE FRAMEWORK, --all PRECURSOR, --all-precursors FRAMEWORK, --list")
+        }
         let precursor = try catalog.precursor(named: names[0])
         let framework = try catalog.framework(named: names[1])
         return try render(catalog.assessFit(precursor, framework))

@@ -34,9 +34,16 @@ extension FitCatalog {
     }
 
     /// A precursor whose size is computed from an XYZ file: formula from the atoms, sizes with the catalog's radii.
-    public func precursor(fromXYZ url: URL) throws -> (Precursor, MolecularSizes) {
-        let file = try XYZFile(contentsOf: url)
-        let sizes = try MolecularGeometry.sizes(of: file.atoms, radii: radii)
+    public func precursor(fromXYZ url: URL, name: String? = nil) throws -> (Precursor, MolecularSizes) {
+        let file = try XYZFile(contentsOf: url, name: name)
+        let sizes: MolecularSizes
+        do {
+            sizes = try MolecularGeometry.sizes(of: file.atoms, radii: radii)
+        } catch GeometryError.noRadius(let element, let index) {
+            // Atom n is on line n + 2 of an XYZ file.
+            throw XYZError(file: name ?? url.path, line: index + 2, column: 1,
+                           message: "no van der Waals radius for '\(element)' in vdw-radii.yaml")
+        }
         let name = url.deletingPathExtension().lastPathComponent
         let formula = file.hillFormula
         let entry = url.lastPathComponent

@@ -58,6 +58,17 @@ import Testing
         }
     }
 
+    @Test func exitCodes() throws {
+        #expect(try FitCommand.parse(["Fe(acac)3", "ZIF-8"]).execute().exitCode == 0)
+        let unknown = try FitCommand.parse(["Fe(acac)3", "ZIF-9"]).execute()
+        #expect(unknown.exitCode == 2)
+        #expect(unknown.standardError.contains("did you mean 'ZIF-8'?"))
+        #expect(try FitCommand.parse(["Fe(acac)3"]).execute().exitCode == 2)
+        let missing = try FitCommand.parse(["--xyz", "no-such-molecule.xyz", "ZIF-8"]).execute()
+        #expect(missing.exitCode == 2)
+        #expect(missing.standardError.hasPrefix("no-such-molecule.xyz:1:1: error:"))
+    }
+
     @Test func xyzFile() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("fit-h2.xyz")
         try "2\nH2\nH 0 0 0\nH 0 0 0.74\n".write(to: url, atomically: true, encoding: .utf8)
