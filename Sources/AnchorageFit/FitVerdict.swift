@@ -76,12 +76,13 @@ extension FitVerdict {
         var fitsCage: Bool?
         var perCageMax: Int?
         var isBound = false
+        let channel = framework.record.poreType == .channel
         if let cageSize, let lcd {
             fitsCage = cageSize < lcd
-            if fitsCage == true {
-                (perCageMax, isBound) = FitVerdict.perCage(cage: lcd, molecule: cageSize, criteria: criteria)
-            } else {
+            if fitsCage == false {
                 perCageMax = 0
+            } else if !channel {
+                (perCageMax, isBound) = FitVerdict.perCage(cage: lcd, molecule: cageSize, criteria: criteria)
             }
         }
         var passesWindow: Bool?
@@ -90,7 +91,7 @@ extension FitVerdict {
         let mode: FitMode
         if fitsCage == false {
             mode = .tooLarge
-        } else if precursor.isSimpleSalt || (perCageMax ?? 0) >= 2 {
+        } else if precursor.isSimpleSalt || (perCageMax ?? 0) >= 2 || (channel && fitsCage == true) {
             mode = .notConfined
         } else if fitsCage == true, let passesWindow {
             mode = passesWindow ? .impregnation : .inSitu
@@ -99,7 +100,7 @@ extension FitVerdict {
         }
 
         var loading: IsolatedLoading?
-        if fitsCage == true, let cages = framework.cagesPerCell, let cellMass = framework.cellMolarMass, cellMass > 0 {
+        if fitsCage == true, !channel, let cages = framework.cagesPerCell, let cellMass = framework.cellMolarMass, cellMass > 0 {
             let molePerGram = cages / cellMass
             let precursorMass = precursor.molarMass.map { molePerGram * $0 }
             let metalMass = precursor.metalMassPerFormula.map { molePerGram * $0 }
