@@ -51,6 +51,8 @@ public struct FitVerdict: Sendable {
     public let perCageMax: Int?
     /// True when `perCageMax` is the volume bound (more than the tabulated packings), not an exact packing.
     public let perCageMaxIsBound: Bool
+    /// With one molecule per cage; nil unless the mode is in-situ or impregnation, or when the framework has no
+    /// sourced cage count and unit-cell formula.
     public let maxIsolatedLoading: IsolatedLoading?
     public let cageAllowance: Double
     public let windowAllowance: Double
@@ -100,7 +102,8 @@ extension FitVerdict {
         }
 
         var loading: IsolatedLoading?
-        if fitsCage == true, !channel, let cages = framework.cagesPerCell, let cellMass = framework.cellMolarMass, cellMass > 0 {
+        // Only a precursor that stays one per cage has an isolated loading.
+        if mode == .inSitu || mode == .impregnation, let cages = framework.cagesPerCell, let cellMass = framework.cellMolarMass, cellMass > 0 {
             let molePerGram = cages / cellMass
             let precursorMass = precursor.molarMass.map { molePerGram * $0 }
             let metalMass = precursor.metalMassPerFormula.map { molePerGram * $0 }

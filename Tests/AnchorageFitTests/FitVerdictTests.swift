@@ -57,6 +57,12 @@ import Testing
         #expect(try !verdict("ferrocene", "ZIF-8").polynuclear)
     }
 
+    @Test func noIsolatedLoadingUnlessConfined() throws {
+        #expect(try verdict("ferrocene", "MIL-101(Cr)").maxIsolatedLoading == nil)
+        #expect(try verdict("FePc", "ZIF-8").maxIsolatedLoading == nil)
+        #expect(try verdict("ferrocene", "ZIF-8").maxIsolatedLoading != nil)
+    }
+
     @Test func simpleSaltWithoutSizeIsStillNotConfined() throws {
         let v = try verdict("[Pt(NH3)4](NO3)2", "ZIF-8")
         #expect(v.fitsCage == nil)
