@@ -1,9 +1,15 @@
+import AnchorageCore
 import ArgumentParser
 
 public struct AnchorageCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "anchorage",
-        abstract: "Synthesis planning and lab protocols for atomically dispersed metal catalysts on MOFs, COFs and HOFs."
+        abstract: "Synthesis planning and lab protocols for atomically dispersed metal catalysts on MOFs, COFs and HOFs.",
+        version: AnchorageVersion.current,
+        subcommands: [
+            ValidateCommand.self, ProtocolCommand.self, FitCommand.self, RecordCommand.self, NotebookCommand.self, RulesCommand.self,
+            ExplainCommand.self, SchemaCommand.self,
+        ]
     )
     public init() {}
 }

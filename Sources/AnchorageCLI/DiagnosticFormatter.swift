@@ -1,0 +1,243 @@
+import AnchorageCore
+import AnchorageRules
+import Foundation
+
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text, json, sarif
+}
+
+/// Turns diagnostics into what a terminal, a script or a code-scanning view reads.
+public struct DiagnosticFormatter: Sendable {
+    public var citations: CitationIndex
+    /// Text of each file, for the source line under a finding.
+    public var sources: [String: String]
+
+    public init(citations: CitationIndex, sources: [String: String] = [:]) {
+        self.citations = citations
+        self.sources = sources
+    }
+
+    // MARK: text
+
+    public func text(_ diagnostics: [Diagnostic], showSource: Bool = true) -> String {
+        var out = ""
+        for diagnostic in diagnostics {
+            out += diagnostic.compilerStyle + "\n"
+            if showSource, let excerpt = sourceExcerpt(at: diagnostic.location) { out += excerpt }
+            for note in diagnostic.notes {
+                if let location = note.location {
+                    out += "\(location): note: \(note.message)\n"
+                } else {
+                    out += "   = note: \(note.message)\n"
+                }
+                if let citation = note.citation.flatMap({ citations[$0] }) { out += "   = see: \(citation.formatted)\n" }
+            }
+            if let rule = RuleRegistry.description(for: diagnostic.ruleID) {
+                for reference in rule.references.prefix(2) {
+                    if let citation = citations[reference] { out += "   = see: \(citation.formatted)\n" }
+                }
+            }
+        }
+        return out
+    }
+
+    public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let noun = files == 1 ? "file" : "files"
+        if errors == 0 && warnings == 0 { return "\(files) \(noun) checked: no problems found" }
+        return "\(files) \(noun) checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    func sourceExcerpt(at location: SourceLocation) -> String? {
+        guard let text = sources[location.file] else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard location.line >= 1, location.line <= lines.count else { return nil }
+        let line = String(lines[location.line - 1]).replacingOccurrences(of: "\t", with: " ")
+        let gutter = String(location.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let caretColumn = max(0, min(location.column - 1, line.unicodeScalars.count))
+        return " \(gutter) | \(line)\n \(pad) | \(String(repeating: " ", count: caretColumn))^\n"
+    }
+
+    // MARK: JSON
+
+    struct JSONDiagnostic: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var severity: String
+        var rule: String
+        var message: String
+        var notes: [JSONNote]
+        var references: [JSONReference]
+    }
+
+    struct JSONNote: Encodable {
+        var message: String
+        var file: String?
+        var line: Int?
+        var column: Int?
+        var citation: String?
+    }
+
+    struct JSONReference: Encodable {
+        var id: String
+        var text: String
+        var doi: String?
+    }
+
+    struct JSONReport: Encodable {
+        var tool: String
+        var version: String
+        var files: [String]
+        var diagnostics: [JSONDiagnostic]
+        var errors: Int
+        var warnings: Int
+    }
+
+    public func json(_ diagnostics: [Diagnostic], files: [String]) -> String {
+        let report = JSONReport(
+            tool: "anchorage", version: AnchorageVersion.current, files: files,
+            diagnostics: diagnostics.map { d in
+                JSONDiagnostic(
+                    file: d.location.file, line: d.location.line, column: d.location.column, severity: d.severity.rawValue,
+                    rule: d.ruleID, message: d.message,
+                    notes: d.notes.map {
+                        JSONNote(message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column, citation: $0.citation)
+                    },
+                    references: references(for: d.ruleID))
+            },
+            errors: diagnostics.filter { $0.severity == .error }.count,
+            warnings: diagnostics.filter { $0.severity == .warning }.count)
+        return Self.encode(report)
+    }
+
+    func references(for ruleID: String) -> [JSONReference] {
+        (RuleRegistry.description(for: ruleID)?.references ?? []).compactMap { id in
+            citations[id].map { JSONReference(id: id, text: $0.formatted, doi: $0.doi) }
+        }
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    // MARK: SARIF 2.1.0
+
+    public func sarif(_ diagnostics: [Diagnostic]) -> String {
+        let descriptions = RuleRegistry.descriptions
+        let ruleIndex = Dictionary(descriptions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rules = descriptions.map { rule in
+            SARIF.Rule(
+                id: rule.id, name: rule.name, shortDescription: .init(text: rule.summary), fullDescription: .init(text: rule.rationale),
+                defaultConfiguration: .init(level: SARIF.level(rule.severity)),
+                helpUri: rule.references.compactMap { citations[$0]?.doi }.first.map { "https://doi.org/\($0)" },
+                properties: .init(tags: [rule.family.title]))
+        }
+        let results = diagnostics.map { d in
+            SARIF.Result(
+                ruleId: d.ruleID, ruleIndex: ruleIndex[d.ruleID], level: SARIF.level(d.severity),
+                message: .init(text: d.message + d.notes.filter { $0.location == nil }.map { " (\($0.message))" }.joined()),
+                locations: [SARIF.location(d.location)],
+                relatedLocations: d.notes.compactMap { note in
+                    note.location.map { SARIF.location($0, message: note.message) }
+                })
+        }
+        let log = SARIF.Log(runs: [
+            SARIF.Run(
+                tool: .init(driver: .init(name: "anchorage", version: AnchorageVersion.current, rules: rules)),
+                results: results, columnKind: "unicodeCodePoints"),
+        ])
+        return Self.encode(log)
+    }
+}
+
+/// The parts of SARIF 2.1.0 (OASIS standard) Anchorage writes.
+enum SARIF {
+    struct Log: Encodable {
+        var version = "2.1.0"
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var runs: [Run]
+
+        enum CodingKeys: String, CodingKey {
+            case version, runs
+            case schema = "$schema"
+        }
+    }
+
+    struct Run: Encodable {
+        var tool: Tool
+        var results: [Result]
+        var columnKind: String
+    }
+
+    struct Tool: Encodable { var driver: Driver }
+
+    struct Driver: Encodable {
+        var name: String
+        var version: String
+        var rules: [Rule]
+    }
+
+    struct Text: Encodable { var text: String }
+
+    struct Rule: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Text
+        var fullDescription: Text
+        var defaultConfiguration: Configuration
+        var helpUri: String?
+        var properties: Properties
+    }
+
+    struct Properties: Encodable { var tags: [String] }
+
+    struct Configuration: Encodable { var level: String }
+
+    struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int?
+        var level: String
+        var message: Text
+        var locations: [Location]
+        var relatedLocations: [Location]
+    }
+
+    struct Location: Encodable {
+        var physicalLocation: PhysicalLocation
+        var message: Text?
+    }
+
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+
+    struct ArtifactLocation: Encodable { var uri: String }
+
+    struct Region: Encodable {
+        var startLine: Int
+        var startColumn: Int
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "note"
+        }
+    }
+
+    static func location(_ location: SourceLocation, message: String? = nil) -> Location {
+        Location(
+            physicalLocation: PhysicalLocation(
+                artifactLocation: ArtifactLocation(uri: location.file),
+                region: Region(startLine: location.line, startColumn: location.column)),
+            message: message.map(Text.init))
+    }
+}

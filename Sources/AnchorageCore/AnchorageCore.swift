@@ -1,1 +1,0 @@
-// AnchorageCore: see Package.swift.

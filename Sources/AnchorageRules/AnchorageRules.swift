@@ -1,1 +1,0 @@
-// AnchorageRules: see Package.swift for what this module is for.

@@ -1,0 +1,19 @@
+/// Every rule, in one explicit list (a guard test checks that every rule type in `Rules/` is here, once).
+public enum RuleRegistry {
+    public static let rules: [any Rule] = [
+        YAMLSyntaxRule(), NotARecipeRule(), NewerFormatVersionRule(), UnknownKeyRule(), MissingFieldRule(), WrongTypeRule(),
+        DuplicateKeyRule(), InvalidValueRule(), DocumentTooLargeRule(),
+        UnreadableQuantityRule(), WrongDimensionRule(), ImpossibleValueRule(), FractionForPercentageRule(),
+        UnreadableFormulaRule(), AmountsDisagreeRule(), MissingAmountRule(), UnknownChemicalRule(), FormulaDiffersFromCatalogRule(),
+        TargetMetalNotSuppliedRule(),
+        UndeclaredReagentRule(), UnusedReagentRule(), SolventVolumeMismatchRule(), NotASolventRule(),
+    ]
+
+    public static var descriptions: [RuleDescription] {
+        rules.map { type(of: $0).description }
+    }
+
+    public static func description(for id: String) -> RuleDescription? {
+        descriptions.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+    }
+}

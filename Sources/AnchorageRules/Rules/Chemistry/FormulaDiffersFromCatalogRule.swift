@@ -1,0 +1,36 @@
+import AnchorageCore
+
+struct FormulaDiffersFromCatalogRule: Rule {
+    static let description = RuleDescription(
+        id: "CHEM-005", name: "formula-differs-from-catalog", family: .chemistry, severity: .warning,
+        summary: "A reagent's written formula should match the catalog entry its name points to (hydrate, counter-ion).",
+        rationale: """
+            'zinc nitrate hexahydrate' written as Zn(NO3)2 drops six waters: 189.4 instead of 297.5 g/mol, and every \
+            ratio computed from the mass is off by more than half. The formula decides the molar mass, so the two must agree.
+            """,
+        triggering: [
+            .recipe(reagents: "zn: {name: zinc nitrate hexahydrate, formula: ↓Zn(NO3)2, mass: 1.69 g}", steps: "- add: [zn]"),
+        ],
+        nonTriggering: [
+            .recipe(reagents: "zn: {name: zinc nitrate hexahydrate, formula: Zn(NO3)2·6H2O, mass: 1.69 g}", steps: "- add: [zn]"),
+        ])
+
+    func check(_ context: RuleContext) -> [Diagnostic] {
+        context.resolved.reagents.compactMap { reagent in
+            guard let written = reagent.reagent.formula, let formula = reagent.formula, let chemical = reagent.chemical,
+                  let catalogText = chemical.formula, let catalogFormula = try? ChemicalFormula(parsing: catalogText)
+            else { return nil }
+            let same = Set(formula.composition.keys) == Set(catalogFormula.composition.keys)
+                && formula.composition.allSatisfy { abs($0.value - catalogFormula.count(of: $0.key)) < 1e-6 }
+            guard !same else { return nil }
+            var notes = [DiagnosticNote("the catalog has \(chemical.name) as \(catalogText)")]
+            if let mine = try? formula.molarMass(in: context.knowledge.elements),
+               let theirs = try? catalogFormula.molarMass(in: context.knowledge.elements)
+            {
+                notes.append(DiagnosticNote(
+                    "\(QuantityFormat.number(mine, significant: 5)) g/mol as written against \(QuantityFormat.number(theirs, significant: 5)) g/mol"))
+            }
+            return finding("formula \(written.value) is not that of \(chemical.name)", at: written.location, notes: notes)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import AnchorageCore
+
+struct UnknownChemicalRule: Rule {
+    static let description = RuleDescription(
+        id: "CHEM-004", name: "unknown-chemical", family: .chemistry, severity: .warning,
+        summary: "A reagent that is neither in the catalog nor given a formula cannot be checked.",
+        rationale: """
+            Molar masses, hazards, densities and boiling points come from the catalog or the formula. A reagent with \
+            neither passes unchecked; the finding names the closest catalog entry in case of a misspelling.
+            """,
+        triggering: [
+            .recipe(reagents: "meoh: {name: ↓methanal, role: solvent}", steps: "- stir: {time: 1 h}\n- wash: {with: meoh, volume: 10 mL}"),
+        ],
+        nonTriggering: [
+            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- stir: {time: 1 h}\n- wash: {with: meoh, volume: 10 mL}"),
+        ])
+
+    func check(_ context: RuleContext) -> [Diagnostic] {
+        context.resolved.reagents.compactMap { reagent in
+            guard reagent.chemical == nil, reagent.reagent.formula == nil else { return nil }
+            let name = reagent.reagent.name
+            let suggestion = name.flatMap { context.knowledge.chemicals.suggestion(for: $0.value) }
+            return finding(
+                "'\(name?.value ?? reagent.id)' is not in the chemical catalog and has no formula: its amounts and hazards cannot be checked",
+                at: name?.location ?? reagent.reagent.id.location,
+                notes: [DiagnosticNote(suggestion.map { "did you mean '\($0)'?" } ?? "add `formula:`, or add it to a lab catalog file")])
+        }
+    }
+}

@@ -1,0 +1,16 @@
+struct ImpossibleValueRule: LoaderRule {
+    static let description = RuleDescription(
+        id: "UNIT-003", name: "impossible-value", family: .units, severity: .error,
+        summary: "A value must be physically possible: no temperature below absolute zero, no negative amount, no percentage above 100.",
+        rationale: """
+            A sign slip (−500 °C) or a negative mass is a typo that a later calculation would carry silently into every \
+            derived quantity.
+            """,
+        triggering: [
+            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- stir: {time: 1 h, temperature: ↓-500 °C}"),
+            .recipe(reagents: "zn: {name: zinc nitrate hexahydrate, mass: ↓-1.69 g}", steps: "- add: [zn]"),
+        ],
+        nonTriggering: [
+            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- stir: {time: 1 h, temperature: -10 °C}"),
+        ])
+}
