@@ -32,35 +32,36 @@ public struct PoresCommand: AsyncParsableCommand {
 
     public init() {}
 
-    public func run() async throws {
+    public func run() async throws { try execute().emit() }
+
+    /// Runs the command: the report on standard output (warnings on standard error), or a located error on standard
+    /// error with exit status 2 — so tests call it without a process.
+    public func execute() -> CommandOutput {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.isReadableFile(atPath: url.path) else {
-            printError("\(file): error[PORES-READ]: no such file, or it cannot be read")
-            throw ExitCode(2)
+            return CommandOutput(standardError: "\(file): error[PORES-READ]: no such file, or it cannot be read\n", exitCode: 2)
         }
         let report: PoreReport
         do {
             report = try Pores.analyze(cifAt: url, radii: radii, block: block, options: PoreAnalysisOptions(gridSpacing: gridSpacing))
         } catch let error as CIFError {
-            printError(error.formatted(file: file))
-            throw ExitCode(2)
+            return CommandOutput(standardError: error.formatted(file: file) + "\n", exitCode: 2)
         } catch let error as RadiiError {
-            printError("\(file): error[PORES-RADII]: \(error)")
-            throw ExitCode(2)
+            return CommandOutput(standardError: "\(file): error[PORES-RADII]: \(error)\n", exitCode: 2)
         } catch {
-            printError("\(file): error[PORES-READ]: \(error.localizedDescription)")
-            throw ExitCode(2)
+            return CommandOutput(standardError: "\(file): error[PORES-READ]: \(error.localizedDescription)\n", exitCode: 2)
         }
         switch format {
         case .json:
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        case .text:
-            for warning in report.warnings {
-                printError("\(file):\(warning.line ?? 1):1: warning[\(warning.code)]: \(warning.message)")
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            guard let data = try? encoder.encode(report) else {
+                return CommandOutput(standardError: "\(file): error[PORES-JSON]: the report could not be encoded\n", exitCode: 2)
             }
-            print(Self.text(report))
+            return CommandOutput(standardOutput: String(decoding: data, as: UTF8.self) + "\n")
+        case .text:
+            let warnings = report.warnings.map { "\(file):\($0.line ?? 1):1: warning[\($0.code)]: \($0.message)\n" }.joined()
+            return CommandOutput(standardOutput: Self.text(report) + "\n", standardError: warnings)
         }
     }
 
@@ -82,9 +83,5 @@ public struct PoresCommand: AsyncParsableCommand {
               Dif                  \(f(g.largestCavityAlongPath)) Å (largest sphere along that path)
               method               \(g.gridPoints.map(String.init).joined(separator: " × ")) grid, then exact refinement: LCD within ±\(f(g.cavityErrorBound, 4)) Å; \(pld)
             """
-    }
-
-    private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

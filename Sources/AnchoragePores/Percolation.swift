@@ -156,7 +156,7 @@ struct Percolation {
     func refineMaximum(seeds: [Int]) -> (value: Double, bound: Double) {
         if seeds.isEmpty { return (-.infinity, 0) }
         let n = grid.counts
-        let tolerance = 1e-4
+        let tolerance = 1e-5
         var best = -Double.infinity
         // Highest upper bound left in any seed's cells when refinement stopped.
         var openBound = -Double.infinity

@@ -29,37 +29,53 @@ struct PoresCommandTests {
         return url.path
     }
 
-    @Test(arguments: ["text", "json"])
-    func wellFormedFile(_ format: String) async throws {
+    @Test func textReport() throws {
         let path = try write(Self.cubic, name: "cubic.cif")
-        let command = try PoresCommand.parse([path, "--format", format])
-        try await command.run()
+        let output = try PoresCommand.parse([path]).execute()
+        #expect(output.exitCode == 0)
+        // Simple cubic, a = 10 Å, C (1.7 Å): LCD = 2(5√3 − 1.7), PLD = 2(5√2 − 1.7).
+        #expect(output.standardOutput.contains("LCD (Di)             13.92"))
+        #expect(output.standardOutput.contains("PLD (Df)             10.742 Å"))
+        #expect(output.standardOutput.contains("atoms read           1 "))
+        #expect(output.standardError.contains("warning[isolated-atoms]"))
+    }
+
+    @Test func jsonReport() throws {
+        let path = try write(Self.cubic, name: "cubic.cif")
+        let output = try PoresCommand.parse([path, "--format", "json", "--radii", "uff"]).execute()
+        #expect(output.exitCode == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any]
+        let geometry = object?["geometry"] as? [String: Any]
+        let lcd = try #require(geometry?["largestCavityDiameter"] as? Double)
+        #expect(abs(lcd - 2 * (5 * 3.0.squareRoot() - 1.9255)) < 1e-3)
+        #expect(object?["radiiSet"] as? String == "uff")
+        #expect(object?["atomCount"] as? Int == 1)
     }
 
     @Test(arguments: [
-        "data_x\n_cell_length_a 10\n",
-        String(Self.cubic.dropLast(8)),
-        Self.cubic.replacingOccurrences(of: "_cell_length_c 10\n", with: ""),
+        ("data_x\n_cell_length_a 10\n", ":2:1: error[CIF-CELL]"),
+        (String(Self.cubic.dropLast(8)), ":14:1: error[CIF-LOOP]"),
+        (Self.cubic.replacingOccurrences(of: "_cell_length_c 10\n", with: ""), ":2:1: error[CIF-CELL]"),
+        ("data_x\n_chemical_name 'unclosed\n", ":2:16: error[CIF-SYNTAX]"),
     ])
-    func malformedFileExitsWithStatusTwo(_ text: String) async throws {
+    func malformedFileGetsALocatedErrorAndStatusTwo(_ text: String, _ expected: String) throws {
         let path = try write(text, name: "bad.cif")
-        let command = try PoresCommand.parse([path])
-        do {
-            try await command.run()
-            Issue.record("expected exit status 2")
-        } catch let exit as ExitCode {
-            #expect(exit.rawValue == 2)
-        }
+        let output = try PoresCommand.parse([path]).execute()
+        #expect(output.exitCode == 2)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.hasPrefix(path + expected), "\(output.standardError)")
     }
 
-    @Test func missingFileExitsWithStatusTwo() async throws {
-        let command = try PoresCommand.parse(["no-such-file.cif"])
-        await #expect(throws: ExitCode(2)) { try await command.run() }
+    @Test func missingFile() throws {
+        let output = try PoresCommand.parse(["no-such-file.cif"]).execute()
+        #expect(output.exitCode == 2)
+        #expect(output.standardError.contains("error[PORES-READ]"))
     }
 
-    @Test func unknownRadiiSetExitsWithStatusTwo() async throws {
+    @Test func unknownRadiiSet() throws {
         let path = try write(Self.cubic, name: "cubic.cif")
-        let command = try PoresCommand.parse([path, "--radii", "pauling"])
-        await #expect(throws: ExitCode(2)) { try await command.run() }
+        let output = try PoresCommand.parse([path, "--radii", "pauling"]).execute()
+        #expect(output.exitCode == 2)
+        #expect(output.standardError.contains("no radii set named 'pauling'"))
     }
 }
