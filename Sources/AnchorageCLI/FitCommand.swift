@@ -1,5 +1,6 @@
 import AnchorageCore
 import AnchorageFit
+import AnchoragePores
 import ArgumentParser
 import Foundation
 
@@ -23,6 +24,9 @@ public struct FitCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("xyz"), help: "Compute the precursor's size from this XYZ file (Å).")
     public var xyz: String?
+
+    @Option(name: .customLong("cif"), help: "A framework not in the catalog: its cage (LCD) and window (PLD) computed from this CIF.")
+    public var cif: String?
 
     @Option(name: .customLong("all"), help: "Rank every catalog framework for this precursor.")
     public var allFrameworksFor: String?
@@ -56,6 +60,8 @@ public struct FitCommand: AsyncParsableCommand {
     public func execute(searchingFrom folder: URL? = nil) -> CommandOutput {
         do {
             return CommandOutput(standardOutput: try answer(searchingFrom: folder) + "\n")
+        } catch let error as CIFError {
+            return CommandOutput(standardError: error.formatted(file: cif ?? "") + "\n", exitCode: 2)
         } catch let error as XYZError {
             // Already in the compiler's `file:line:col: error: message` form.
             return CommandOutput(standardError: "\(error)\n", exitCode: 2)
@@ -80,6 +86,15 @@ public struct FitCommand: AsyncParsableCommand {
         }
         if let name = allPrecursorsFor {
             return try render(catalog.rankPrecursors(for: catalog.framework(named: name)), column: \.precursor.name)
+        }
+        if let cif {
+            let (framework, _) = try FrameworkFromCIF.framework(cifAt: URL(fileURLWithPath: cif))
+            if let xyz {
+                guard names.isEmpty else { throw CommandFailure.usage("with --xyz FILE and --cif FILE give no names") }
+                return try render(catalog.assessFit(catalog.precursor(fromXYZ: URL(fileURLWithPath: xyz), name: xyz).0, framework))
+            }
+            guard names.count == 1 else { throw CommandFailure.usage("with --cif FILE give one PRECURSOR") }
+            return try render(catalog.assessFit(catalog.precursor(named: names[0]), framework))
         }
         if let xyz {
             guard names.count == 1 else { throw CommandFailure.usage("with --xyz FILE give one FRAMEWORK") }
