@@ -26,11 +26,7 @@ let package = Package(
         // Precursor × framework size matching, cage occupancy, loading capacity, molecular geometry from XYZ.
         .target(name: "AnchorageFit", dependencies: ["AnchorageCore"]),
         // Pore geometry (cavity and pore-limiting diameters) computed from a CIF.
-        .target(
-            name: "AnchoragePores",
-            dependencies: ["AnchorageCore", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Data")]
-        ),
+        .target(name: "AnchoragePores", dependencies: ["AnchorageCore"]),
         // Times `pores` on the reference structures and reports wall time and peak memory.
         .executableTarget(name: "PoresBenchmark", dependencies: ["AnchoragePores"], path: "Benchmarks/PoresBenchmark"),
         // Printable protocol (HTML for print, Markdown, text) rendered from templates/.
@@ -68,7 +64,7 @@ let package = Package(
         .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
-        .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores", "AnchorageCore"], resources: [.copy("Fixtures")]),
         // Golden files are read from the source tree (by #filePath), so that record mode can write them.
         .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageRules", "AnchorageCore"], exclude: ["Goldens"]),
         .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore", "AnchorageRules"]),

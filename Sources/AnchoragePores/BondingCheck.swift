@@ -1,19 +1,18 @@
+import AnchorageCore
 import Foundation
-import Yams
 
 /// Covalent radii and the tolerance that decide whether two atoms are bonded (Data/bonding-ccdc.yaml).
 public struct BondingTable: Sendable, Codable {
-    public var name: String
     public var title: String
+    /// A citation id.
     public var source: String
+    public var note: String?
     public var tolerance: Double
     public var radii: [String: Double]
 
+    /// Data/pore-bonding.yaml (AnchorageCore).
     public static func shipped() throws -> BondingTable {
-        guard let url = Bundle.module.url(forResource: "bonding-ccdc", withExtension: "yaml", subdirectory: "Data") else {
-            throw RadiiError.unknownSet(name: "bonding-ccdc", known: [])
-        }
-        return try YAMLDecoder().decode(BondingTable.self, from: try String(contentsOf: url, encoding: .utf8))
+        try BundledData.decode(BondingTable.self, from: "pore-bonding.yaml")
     }
 
     /// Indices of atoms with no bonded neighbour; atoms whose element the table lacks are not judged.

@@ -1,14 +1,16 @@
+import AnchorageCore
 import Foundation
-import Yams
 
 /// Reads the framework of a CIF: cell, symmetry operations, atom sites; expands the asymmetric unit.
 public enum CIFStructureReader {
-    /// Tolerances from Data/cif-tolerances.yaml, each with its source.
+    /// Tolerances from Data/cif-tolerances.yaml (AnchorageCore), each with its source.
     public struct Tolerances: Sendable, Decodable {
         public struct Value: Sendable, Decodable {
             public var value: Double
             public var unit: String
+            /// A citation id.
             public var source: String
+            public var note: String?
         }
         /// Same element, fractional coordinates within this of each other: one atom (special positions, repeated sites).
         public var sameSiteFractional: Value
@@ -16,10 +18,7 @@ public enum CIFStructureReader {
         public var tooCloseDistance: Value
 
         public static func shipped() throws -> Tolerances {
-            guard let url = Bundle.module.url(forResource: "cif-tolerances", withExtension: "yaml", subdirectory: "Data") else {
-                throw CIFError("CIF-INTERNAL", "the bundled file cif-tolerances.yaml is missing", line: 1)
-            }
-            return try YAMLDecoder().decode(Tolerances.self, from: try String(contentsOf: url, encoding: .utf8))
+            try BundledData.decode(Tolerances.self, from: "cif-tolerances.yaml")
         }
     }
 

@@ -1,3 +1,4 @@
+import AnchorageCore
 import Foundation
 
 /// Everything `anchorage pores` reports about one CIF: what was read, the radii used, the diameters, the warnings.
@@ -12,6 +13,8 @@ public struct PoreReport: Sendable, Codable {
     public var cellVolume: Double
     public var radiiSet: String
     public var radiiSource: String
+    /// The paper or database the radii come from, as one reference line.
+    public var radiiCitation: String?
     public var geometry: PoreGeometry
     public var warnings: [StructureWarning]
 
@@ -80,6 +83,7 @@ public enum Pores {
         return PoreReport(
             file: file, dataBlock: structure.name, formula: structure.formula, atomCount: structure.atoms.count,
             sitesRead: structure.sitesRead, symmetryOperations: structure.symmetryOperationCount, cell: structure.cell,
-            cellVolume: structure.cell.volume, radiiSet: set.name, radiiSource: set.title, geometry: geometry, warnings: warnings)
+            cellVolume: structure.cell.volume, radiiSet: set.name, radiiSource: set.title,
+            radiiCitation: (try? CitationIndex.bundled())?[set.source]?.formatted, geometry: geometry, warnings: warnings)
     }
 }

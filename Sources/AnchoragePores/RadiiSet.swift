@@ -1,27 +1,31 @@
+import AnchorageCore
 import Foundation
-import Yams
 
-/// Atomic radii (Å) by element, with where they come from. Shipped sets live in Data/radii-<name>.yaml.
+/// Atomic radii (Å) by element, with where they come from. The shipped sets are in Data/pore-radii.yaml (AnchorageCore).
 public struct RadiiSet: Sendable, Codable {
     public var name: String
     public var title: String
+    /// A citation id (citations-pores.yaml, citations-fit.yaml).
     public var source: String
+    public var note: String?
     public var radii: [String: Double]
+
+    struct File: Decodable { var sets: [RadiiSet] }
 
     public static let shippedNames = ["zeopp", "bondi", "uff"]
 
     /// A shipped set: `zeopp` (the default, Zeo++'s table), `bondi` or `uff`.
     public static func shipped(_ name: String) throws -> RadiiSet {
-        guard shippedNames.contains(name), let url = Bundle.module.url(forResource: "radii-\(name)", withExtension: "yaml", subdirectory: "Data") else {
-            throw RadiiError.unknownSet(name: name, known: shippedNames)
+        let file = try BundledData.decode(File.self, from: "pore-radii.yaml")
+        guard let set = file.sets.first(where: { $0.name == name }) else {
+            throw RadiiError.unknownSet(name: name, known: file.sets.map(\.name))
         }
-        return try load(contentsOf: url)
+        return set
     }
 
-    /// A set from a YAML file of the same shape (`name`, `title`, `source`, `radii: {El: r}`).
+    /// A lab's own set from a YAML file of the same shape as one entry of `sets:` (`name`, `title`, `source`, `radii`).
     public static func load(contentsOf url: URL) throws -> RadiiSet {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return try YAMLDecoder().decode(RadiiSet.self, from: text)
+        try BundledData.decode(RadiiSet.self, at: url)
     }
 
     /// The radius of each atom, or an error naming every element the set lacks.

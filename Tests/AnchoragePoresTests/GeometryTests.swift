@@ -1,4 +1,5 @@
 import Foundation
+import AnchorageCore
 import Testing
 
 @testable import AnchoragePores
@@ -52,8 +53,28 @@ struct GeometryTests {
     func shippedRadiiSetsCarryTheirSource(_ name: String) throws {
         let set = try RadiiSet.shipped(name)
         #expect(set.name == name)
-        #expect(set.source.contains("doi:10."))
+        let citation = try #require(try CitationIndex.bundled()[set.source])
+        #expect(citation.doi != nil)
         #expect(set.radii["C"] != nil && set.radii["H"] != nil && set.radii["O"] != nil)
+    }
+
+    @Test func zeoppTableReadsEveryElementItLists() throws {
+        // Keys such as No, Y and N must stay element symbols, not YAML booleans.
+        let set = try RadiiSet.shipped("zeopp")
+        #expect(set.radii.count == 111)
+        #expect(set.radii["No"] == 2)
+        #expect(set.radii["Y"] == 2)
+        #expect(set.radii["N"] == 1.55)
+        #expect(set.radii["H"] == 1.09)
+        #expect(set.radii["Zn"] == 1.39 && set.radii["Cu"] == 1.4 && set.radii["Cr"] == 2)
+    }
+
+    @Test func everyPoreDataSourceResolves() throws {
+        let citations = try CitationIndex.bundled()
+        let tolerances = try CIFStructureReader.Tolerances.shipped()
+        let sources = try ["zeopp", "bondi", "uff"].map { try RadiiSet.shipped($0).source }
+            + [try BondingTable.shipped().source, tolerances.sameSiteFractional.source, tolerances.tooCloseDistance.source]
+        for source in sources { #expect(citations[source] != nil, "\(source)") }
     }
 
     @Test func bondiLacksMostTransitionMetals() throws {
