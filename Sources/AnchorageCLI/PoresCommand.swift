@@ -27,8 +27,8 @@ public struct PoresCommand: AsyncParsableCommand {
     @Option(help: "Data block to read (default: the first block with atoms).")
     var block: String?
 
-    @Option(help: "Grid spacing in Å before refinement (default 0.2).")
-    var gridSpacing: Double = 0.2
+    @Option(help: "Grid spacing in Å before refinement (a large cell gets a coarser grid: at most 24 million points).")
+    var gridSpacing: Double = PoreAnalysisOptions().gridSpacing
 
     public init() {}
 

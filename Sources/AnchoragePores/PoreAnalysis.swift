@@ -7,7 +7,7 @@ public struct PoreAnalysisOptions: Sendable {
     /// Upper limit on grid points; a larger cell gets a coarser grid (refinement keeps the answer exact).
     public var maximumGridPoints: Int
 
-    public init(gridSpacing: Double = 0.2, maximumGridPoints: Int = 12_000_000) {
+    public init(gridSpacing: Double = 0.12, maximumGridPoints: Int = 24_000_000) {
         self.gridSpacing = gridSpacing
         self.maximumGridPoints = maximumGridPoints
     }

@@ -26,12 +26,13 @@ struct ReferenceStructureTests {
         #expect(Self.references.count == 12)
     }
 
-    /// Within 0.1 Å of Zeo++ for LCD and PLD. The large MIL-101 cell runs on a coarser grid here to keep the
-    /// debug test fast (refinement makes the answer independent of the grid); the benchmark runs the default.
+    /// Within 0.1 Å of Zeo++ for LCD and PLD. The grids here are coarser than the default (0.2 Å; 0.6 Å for the
+    /// large MIL-101 cell) to keep the debug build's tests fast: on these structures refinement makes the answer the
+    /// same to 10⁻⁵ Å (docs/pores.md). The benchmark runs the defaults in a release build.
     @Test(arguments: references)
     func diametersMatchZeoPlusPlus(_ reference: Reference) throws {
         let isLarge = reference.file.contains("OCUNAC")
-        let options = isLarge ? PoreAnalysisOptions(gridSpacing: 0.6, maximumGridPoints: 1_000_000) : PoreAnalysisOptions()
+        let options = isLarge ? PoreAnalysisOptions(gridSpacing: 0.6, maximumGridPoints: 1_000_000) : PoreAnalysisOptions(gridSpacing: 0.2)
         let report = try Pores.analyze(cifAt: Self.fixtures.appendingPathComponent(reference.file), options: options)
         #expect(abs(report.largestCavityDiameter - reference.di) < 0.1, "LCD \(report.largestCavityDiameter) vs Zeo++ \(reference.di)")
         #expect(abs(report.poreLimitingDiameter - reference.df) < 0.1, "PLD \(report.poreLimitingDiameter) vs Zeo++ \(reference.df)")
