@@ -1,17 +1,25 @@
 import AnchorageCore
+import AnchorageFit
 import Foundation
 
-/// The shipped data a rule checks against, loaded once: elements, chemicals, citations, and the chemistry and lab numbers
-/// of `chemistry.yaml` (each with its source).
+/// The shipped data a rule checks against, loaded once: elements, chemicals, citations, the chemistry and lab numbers
+/// of `chemistry.yaml` (each with its source), and the host frameworks and precursor sizes of the fit catalog.
 public struct Knowledge: Sendable {
     public var elements: PeriodicTable
     public var chemicals: ChemicalCatalog
     public var citations: CitationIndex
+    public var chemistry: ChemistryData
+    public var hosts: HostCatalog
 
-    public init(elements: PeriodicTable, chemicals: ChemicalCatalog, citations: CitationIndex) {
+    public init(
+        elements: PeriodicTable, chemicals: ChemicalCatalog, citations: CitationIndex, chemistry: ChemistryData = .empty,
+        hosts: HostCatalog = .empty
+    ) {
         self.elements = elements
         self.chemicals = chemicals
         self.citations = citations
+        self.chemistry = chemistry
+        self.hosts = hosts
     }
 
     public static func bundled() throws -> Knowledge {
@@ -19,7 +27,9 @@ public struct Knowledge: Sendable {
     }
 
     private static let cache: Result<Knowledge, Error> = Result {
-        Knowledge(elements: try PeriodicTable.bundled(), chemicals: try ChemicalCatalog.bundled(), citations: try CitationIndex.bundled())
+        Knowledge(
+            elements: try PeriodicTable.bundled(), chemicals: try ChemicalCatalog.bundled(), citations: try CitationIndex.bundled(),
+            chemistry: try ChemistryData.bundled(), hosts: try HostCatalog.bundled())
     }
 
     /// The shipped knowledge plus a lab's own chemical catalog files.
@@ -28,4 +38,14 @@ public struct Knowledge: Sendable {
         for file in files { try knowledge.chemicals.addFile(at: file) }
         return knowledge
     }
+
+    /// The recipe's host framework, when the catalog knows it.
+    public func host(of recipe: Recipe) -> HostFacts? {
+        recipe.host.flatMap { hosts.host(named: $0.value) }
+    }
+}
+
+extension HostCatalog {
+    /// The frameworks of the fit catalog (empty until that catalog ships frameworks).
+    public static func bundled() throws -> HostCatalog { .empty }
 }

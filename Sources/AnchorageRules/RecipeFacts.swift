@@ -1,0 +1,56 @@
+import AnchorageCore
+
+/// Questions many route rules ask of a recipe, answered once here.
+extension RuleContext {
+    public var route: Route { recipe.route.value }
+
+    public func steps(_ kind: StepKind) -> [Step] { recipe.steps.filter { $0.kind.value == kind } }
+
+    /// The host named by the recipe, when the framework catalog knows it.
+    public var host: HostFacts? { knowledge.host(of: recipe) }
+
+    /// Where a finding about the host lands: the `host:` value, or the route when no host is named.
+    public var hostLocation: SourceLocation { recipe.host?.location ?? recipe.route.location }
+
+    /// Reagents that bring the target metal(s): metal salts and precursors (and ALD precursors) carrying a target metal.
+    public var targetMetalReagents: [ResolvedReagent] {
+        let targets = Set(recipe.target.metals.map(\.value))
+        return resolved.reagents.filter { reagent in
+            !reagent.isSolventLike && !Set(reagent.metals).isDisjoint(with: targets)
+        }
+    }
+
+    /// Moles of target metal brought by the reagents.
+    public var targetMetalMoles: Double? {
+        let amounts = resolved.metalAmounts
+        let moles = recipe.target.metals.compactMap { amounts[$0.value] }
+        return moles.isEmpty ? nil : moles.reduce(0, +)
+    }
+
+    /// The support reagent (a made framework weighed in), if the recipe declares one.
+    public var supportReagent: ResolvedReagent? { resolved.reagents.first { $0.role == .support } }
+
+    /// Whether the solid is heated under a reducing gas at some point (a `reduce` step, or a pyrolysis under H2/NH3).
+    public var hasReductionStep: Bool {
+        if !steps(.reduce).isEmpty { return true }
+        let reducing = Set(knowledge.chemistry.list("lab.furnace_atmospheres.reducing"))
+        return steps(.pyrolyze).contains { $0.text("atmosphere").map { reducing.contains($0.value) } ?? false }
+    }
+
+    /// The catalog id of a resolved reagent, or nil.
+    public func catalogID(_ reagent: ResolvedReagent) -> String? { reagent.chemical?.id }
+}
+
+extension Step {
+    /// The temperature of a step, in °C, with where it was written.
+    public var temperature: (celsius: Double, location: SourceLocation)? {
+        quantity("temperature").map { ($0.value.canonicalValue, $0.location) }
+    }
+}
+
+extension SourcedValue {
+    /// A diagnostic note naming where a number comes from.
+    public var sourceNote: DiagnosticNote {
+        DiagnosticNote("source: " + citationList, citation: citations.first)
+    }
+}
