@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
         .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageCore"]),
         .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore"]),
-        .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore"]),
+        .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore", "AnchorageRules"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,7 @@ public struct AnchorageCommand: AsyncParsableCommand {
         commandName: "anchorage",
         abstract: "Synthesis planning and lab protocols for atomically dispersed metal catalysts on MOFs, COFs and HOFs.",
         version: AnchorageVersion.current,
-        subcommands: [ValidateCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [ValidateCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self]
     )
     public init() {}
 }

@@ -11,6 +11,10 @@ public struct KnowledgeOptions: ParsableArguments {
     public init() {}
 
     public func load() throws -> Knowledge {
+        try Self.load(catalogFiles: catalogFiles)
+    }
+
+    public static func load(catalogFiles: [String]) throws -> Knowledge {
         do {
             return try Knowledge.bundled(addingChemicalFiles: catalogFiles.map { URL(fileURLWithPath: $0) })
         } catch {

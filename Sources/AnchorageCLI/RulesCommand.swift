@@ -103,3 +103,15 @@ public struct ExplainCommand: AsyncParsableCommand {
         return lines.joined(separator: "\n")
     }
 }
+
+public struct SchemaCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the recipe format as JSON Schema, for an editor's YAML language server.")
+
+    public init() {}
+
+    public func run() async throws {
+        try CommandOutput(standardOutput: RecipeSchema.generate()).emit()
+    }
+}

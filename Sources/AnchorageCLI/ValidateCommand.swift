@@ -23,13 +23,13 @@ public struct ValidateCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        try ValidateCommand.execute(files: files, format: format, strict: strict, knowledgeOptions: knowledgeOptions).emit()
+        try ValidateCommand.execute(files: files, format: format, strict: strict, catalogFiles: knowledgeOptions.catalogFiles).emit()
     }
 
-    public static func execute(files: [String], format: OutputFormat, strict: Bool, knowledgeOptions: KnowledgeOptions) -> CommandOutput {
+    public static func execute(files: [String], format: OutputFormat, strict: Bool, catalogFiles: [String] = []) -> CommandOutput {
         let knowledge: Knowledge
         do {
-            knowledge = try knowledgeOptions.load()
+            knowledge = try KnowledgeOptions.load(catalogFiles: catalogFiles)
         } catch {
             return CommandOutput(standardError: "anchorage: \(error)\n", exitCode: 2)
         }

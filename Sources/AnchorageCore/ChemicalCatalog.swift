@@ -41,6 +41,8 @@ public struct Chemical: Codable, Sendable, Hashable {
     public var densityGramsPerMilliliter: Double?
     public var boilingPointCelsius: Double?
     public var meltingPointCelsius: Double?
+    /// For a solution sold at a fixed strength (37 % HCl): the solute's mass fraction, in percent.
+    public var massFractionPercent: Double?
     public var hazards: [String]?
     public var pyrophoric: Bool?
     public var source: SourceReferences?
@@ -51,6 +53,7 @@ public struct Chemical: Codable, Sendable, Hashable {
         case densityGramsPerMilliliter = "density_g_per_mL"
         case boilingPointCelsius = "boiling_point_C"
         case meltingPointCelsius = "melting_point_C"
+        case massFractionPercent = "mass_fraction_pct"
     }
 
     public init(from decoder: Decoder) throws {
@@ -69,6 +72,7 @@ public struct Chemical: Codable, Sendable, Hashable {
         densityGramsPerMilliliter = try c.decodeIfPresent(Double.self, forKey: .densityGramsPerMilliliter)
         boilingPointCelsius = try c.decodeIfPresent(Double.self, forKey: .boilingPointCelsius)
         meltingPointCelsius = try c.decodeIfPresent(Double.self, forKey: .meltingPointCelsius)
+        massFractionPercent = try c.decodeIfPresent(Double.self, forKey: .massFractionPercent)
         hazards = try c.decodeIfPresent([String].self, forKey: .hazards)
         pyrophoric = try c.decodeIfPresent(Bool.self, forKey: .pyrophoric)
         source = try c.decodeIfPresent(SourceReferences.self, forKey: .source)

@@ -207,15 +207,24 @@ struct FormulaParser {
         return nil
     }
 
+    /// A count. A '.' is a decimal point only after a lone 0 (Zn0.5Co0.5, 0.5H2O): otherwise it separates a hydrate
+    /// (Zn(NO3)2.6H2O). Digits followed by a sign at the end are a charge ([Fe(CN)6]3-), left for `readCharge`.
     mutating func readNumber(allowDecimal: Bool) -> Double? {
         let start = position
-        while position < characters.count, characters[position].isASCII,
-              characters[position].isNumber || (allowDecimal && characters[position] == "." && position + 1 < characters.count
-                  && characters[position + 1].isNumber && position > start)
-        {
+        while position < characters.count, characters[position].isASCII, characters[position].isNumber {
             position += 1
         }
+        if allowDecimal, position < characters.count, characters[position] == ".", position == start + 1, characters[start] == "0",
+           position + 1 < characters.count, characters[position + 1].isASCII, characters[position + 1].isNumber
+        {
+            position += 1
+            while position < characters.count, characters[position].isASCII, characters[position].isNumber { position += 1 }
+        }
         guard position > start else { return nil }
+        if position < characters.count, "+-−⁺⁻".contains(characters[position]), position + 1 == characters.count {
+            position = start
+            return nil
+        }
         return Double(String(characters[start..<position]))
     }
 
@@ -224,7 +233,9 @@ struct FormulaParser {
         let start = position
         if characters[position] == "^" { position += 1 }
         var magnitude = 1
-        if let digits = readNumber(allowDecimal: false) { magnitude = Int(digits) }
+        let digitsStart = position
+        while position < characters.count, characters[position].isASCII, characters[position].isNumber { position += 1 }
+        if position > digitsStart { magnitude = Int(String(characters[digitsStart..<position])) ?? 1 }
         guard position < characters.count else { position = start; return nil }
         switch characters[position] {
         case "+", "⁺":

@@ -129,6 +129,9 @@ public enum RecipeResolver {
                     }
                 default: break
                 }
+            } else if let density, let fraction = chemical?.massFractionPercent, reagent.density == nil {
+                add("\(volume.value) of \(chemical?.name ?? "the solution") (\(QuantityFormat.number(fraction)) wt%, \(QuantityFormat.number(density)) g/mL)",
+                    grams: mL * density * fraction / 100, moles: nil, at: volume.location)
             } else if let density {
                 add("\(volume.value) × \(QuantityFormat.number(density)) g/mL", grams: mL * density, moles: nil, at: volume.location)
             }

@@ -35,6 +35,7 @@ struct AmountsDisagreeRule: Rule {
                 let difference = abs(a - b) / max(a, b)
                 guard difference > Self.tolerance else { continue }
                 let describe: (AmountEstimate) -> String = { estimate in
+                    if estimate.basis.hasPrefix("amount") { return estimate.basis }
                     if let moles = estimate.moles { return "\(estimate.basis) = \(QuantityFormat.amount(moles: moles))" }
                     return "\(estimate.basis) = \(QuantityFormat.mass(grams: estimate.grams ?? 0))"
                 }

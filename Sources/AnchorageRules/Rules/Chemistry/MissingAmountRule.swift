@@ -11,7 +11,7 @@ struct MissingAmountRule: Rule {
             """,
         triggering: [
             .recipe(reagents: "↓fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3}", steps: "- add: [fe]"),
-            .recipe(reagents: "↓hcl: {name: hydrochloric acid, formula: HCl, volume: 5 mL, role: acid}", steps: "- add: [hcl]"),
+            .recipe(reagents: "↓ox: {name: oxalic acid solution, formula: H2C2O4, volume: 5 mL, role: acid}", steps: "- add: [ox]"),
         ],
         nonTriggering: [
             .recipe(reagents: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g}", steps: "- add: [fe]"),

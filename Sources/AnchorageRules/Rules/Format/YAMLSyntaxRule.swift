@@ -8,7 +8,7 @@ struct YAMLSyntaxRule: LoaderRule {
             """,
         triggering: [
             RuleExample("anchorage: 1\nid: x\ntitle: \"unclosed\n↓"),
-            RuleExample("anchorage: 1\nreagents:\n\t↓zn: {name: zinc nitrate}\n"),
+            RuleExample("anchorage: 1\nreagents:\n↓\tzn: {name: zinc nitrate}\n"),
         ],
         nonTriggering: [
             RuleExample("anchorage: 1\nid: x\ntitle: \"closed\"\n"),

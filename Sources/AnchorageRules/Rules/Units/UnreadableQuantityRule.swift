@@ -13,7 +13,7 @@ struct UnreadableQuantityRule: LoaderRule {
                 meoh: {name: methanol, role: solvent}
                 """, steps: "- dissolve: [zn]\n  in: {meoh: 30 mL}"),
             .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- stir: {time: 30 ↓m}"),
-            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- stir: {time: 30 ↓}"),
+            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- stir: {time: 30↓ }"),
         ],
         nonTriggering: [
             .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- stir: {time: 30 min}"),

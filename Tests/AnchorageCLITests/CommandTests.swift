@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import AnchorageCLI
+import AnchorageRules
+
+@Test func exitCodesFollowTheContract() {
+    #expect(validateFromRoot(["recipes/fe-sa-nc-fe-acac3-zif8.yaml"]).exitCode == 0)
+    #expect(validateFromRoot(["recipes/broken/misspelled-key.yaml"]).exitCode == 1)
+    let missing = validateFromRoot(["recipes/no-such-recipe.yaml"])
+    #expect(missing.exitCode == 2)
+    #expect(missing.standardError.contains("no such file"))
+}
+
+@Test func strictTurnsWarningsIntoErrors() {
+    let path = "recipes/broken/hydrate-dropped.yaml"
+    let relaxed = validateFromRoot([path])
+    #expect(relaxed.standardOutput.contains("warning[CHEM-005]"))
+    let strict = validateFromRoot([path], strict: true)
+    #expect(strict.standardOutput.contains("error[CHEM-005]"))
+    #expect(strict.exitCode == 1)
+}
+
+@Test func jsonReportIsMachineReadable() throws {
+    let output = validateFromRoot(["recipes/broken/mass-with-rate-unit.yaml"], format: .json)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+    let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?["rule"] as? String == "UNIT-001")
+    #expect(diagnostics.first?["line"] as? Int == 13)
+    #expect(object["errors"] as? Int == 1)
+}
+
+@Test func sarifHasTheShapeCodeScanningExpects() throws {
+    let output = validateFromRoot(["recipes/broken/misspelled-key.yaml"], format: .sarif)
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+    #expect(log["version"] as? String == "2.1.0")
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+    let rules = try #require(driver["rules"] as? [[String: Any]])
+    let result = try #require((run["results"] as? [[String: Any]])?.first)
+    #expect(result["ruleId"] as? String == "FMT-004")
+    let index = try #require(result["ruleIndex"] as? Int)
+    #expect(rules[index]["id"] as? String == "FMT-004")
+    let region = try #require(
+        (((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]) as? [String: Any])
+    #expect(region["startLine"] as? Int == 23)
+    #expect(region["startColumn"] as? Int == 24)
+}
+
+@Test func explainPrintsRationaleAndExamples() {
+    let output = ExplainCommand.execute(id: "chem-002")
+    #expect(output.exitCode == 0)
+    #expect(output.standardOutput.contains("CHEM-002 amounts-disagree"))
+    #expect(output.standardOutput.contains("doi:10.1515/pac-2019-0603"))
+    #expect(output.standardOutput.contains("Does not trigger"))
+    let unknown = ExplainCommand.execute(id: "CHEM-02")
+    #expect(unknown.exitCode == 2)
+    #expect(unknown.standardError.contains("did you mean CHEM-002?"))
+}
+
+@Test func rulesListsEveryRuleAsJSON() throws {
+    let output = RulesCommand.execute(format: .json)
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [[String: Any]])
+    #expect(entries.count == AnchorageRules.RuleRegistry.descriptions.count)
+}
