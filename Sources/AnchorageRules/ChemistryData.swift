@@ -74,6 +74,7 @@ public struct SourcedValue: Sendable {
 
     public var number: Double? { value.number }
     public var strings: [String] { value.strings }
+    public var text: String? { value.text }
     public var isSourced: Bool { !citations.isEmpty }
 
     /// "review-pom-admc; yin-2016-co-sas", for a diagnostic note.

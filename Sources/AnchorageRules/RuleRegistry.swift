@@ -7,6 +7,9 @@ public enum RuleRegistry {
         UnreadableFormulaRule(), AmountsDisagreeRule(), MissingAmountRule(), UnknownChemicalRule(), FormulaDiffersFromCatalogRule(),
         TargetMetalNotSuppliedRule(),
         UndeclaredReagentRule(), UnusedReagentRule(), SolventVolumeMismatchRule(), NotASolventRule(),
+        SealedAboveBoilingPointRule(), AutoclaveOverfilledRule(), LinerAboveServiceTemperatureRule(), OxidisingPyrolysisRule(),
+        FlammableHydrogenRule(), HydrofluoricEtchRule(), RampTooFastRule(), MetalLoadingAboveReportedRule(),
+        NobleMetalInZIFRule(), UnreportedZIFMetalRule(), NoZincSpacerRule(), PyrolysisOutsideZincWindowRule(),
     ]
 
     public static var descriptions: [RuleDescription] {
