@@ -50,6 +50,8 @@ let package = Package(
         ),
         // The entry point: runs the root command.
         .executableTarget(name: "anchorage", dependencies: ["AnchorageCLI"]),
+        // Screens every catalog precursor × framework and a synthetic 10,000 × 1,000 catalog: verdicts per second.
+        .executableTarget(name: "FitBenchmark", dependencies: ["AnchorageFit"], path: "Benchmarks/FitBenchmark"),
         .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),

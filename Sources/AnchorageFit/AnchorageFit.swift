@@ -1,1 +1,0 @@
-// AnchorageFit: see Package.swift for what this module is for.
