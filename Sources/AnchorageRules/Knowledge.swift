@@ -10,16 +10,19 @@ public struct Knowledge: Sendable {
     public var citations: CitationIndex
     public var chemistry: ChemistryData
     public var hosts: HostCatalog
+    /// Frameworks and precursor sizes for the pore-confinement verdicts; nil when not loaded.
+    public var fit: FitCatalog?
 
     public init(
         elements: PeriodicTable, chemicals: ChemicalCatalog, citations: CitationIndex, chemistry: ChemistryData = .empty,
-        hosts: HostCatalog = .empty
+        fit: FitCatalog? = nil
     ) {
         self.elements = elements
         self.chemicals = chemicals
         self.citations = citations
         self.chemistry = chemistry
-        self.hosts = hosts
+        self.fit = fit
+        self.hosts = fit.map(HostCatalog.init(frameworks:)) ?? .empty
     }
 
     public static func bundled() throws -> Knowledge {
@@ -29,7 +32,7 @@ public struct Knowledge: Sendable {
     private static let cache: Result<Knowledge, Error> = Result {
         Knowledge(
             elements: try PeriodicTable.bundled(), chemicals: try ChemicalCatalog.bundled(), citations: try CitationIndex.bundled(),
-            chemistry: try ChemistryData.bundled(), hosts: try HostCatalog.bundled())
+            chemistry: try ChemistryData.bundled(), fit: try FitCatalog.bundled())
     }
 
     /// The shipped knowledge plus a lab's own chemical catalog files.
@@ -46,6 +49,14 @@ public struct Knowledge: Sendable {
 }
 
 extension HostCatalog {
-    /// The frameworks of the fit catalog (empty until that catalog ships frameworks).
-    public static func bundled() throws -> HostCatalog { .empty }
+    /// The frameworks of the fit catalog, as the route rules see them.
+    public init(frameworks fit: FitCatalog) {
+        self.init(fit.frameworks.map { framework in
+            let record = framework.record
+            return HostFacts(
+                id: record.id, name: record.name, aliases: record.aliases, metals: record.metals, functionalSites: record.functionalSites,
+                thermalStabilityC: record.thermalStabilityC.value, thermalStabilitySource: record.thermalStabilityC.reference,
+                cageDiameter: record.cageDiameter.value, windowDiameter: record.windowDiameter.value)
+        })
+    }
 }
