@@ -54,3 +54,21 @@ extension SourcedValue {
         DiagnosticNote("source: " + citationList, citation: citations.first)
     }
 }
+
+extension RuleContext {
+    /// Chelating sites the recipe builds into its host with its own linkers (catalog id → site kind, from the data).
+    public var siteBearingReagents: [(reagent: ResolvedReagent, site: String)] {
+        guard case .map(let table)? = knowledge.chemistry.threshold("linker_anchoring.site_bearing_linkers")?.value else { return [] }
+        return resolved.reagents.compactMap { reagent in
+            guard let id = reagent.chemical?.id, let site = table[id]?.text else { return nil }
+            return (reagent, site)
+        }
+    }
+
+    /// Every chelating site kind the host offers, from the framework catalog and from the recipe's own linkers.
+    public var chelatingSiteKinds: Set<String> {
+        let chelating = Set(knowledge.chemistry.list("linker_anchoring.chelating_sites"))
+        let fromHost = Set(host?.functionalSites ?? []).intersection(chelating)
+        return fromHost.union(siteBearingReagents.map(\.site))
+    }
+}

@@ -10,6 +10,8 @@ public enum RuleRegistry {
         SealedAboveBoilingPointRule(), AutoclaveOverfilledRule(), LinerAboveServiceTemperatureRule(), OxidisingPyrolysisRule(),
         FlammableHydrogenRule(), HydrofluoricEtchRule(), RampTooFastRule(), MetalLoadingAboveReportedRule(),
         NobleMetalInZIFRule(), UnreportedZIFMetalRule(), NoZincSpacerRule(), PyrolysisOutsideZincWindowRule(),
+        HostWithoutChelatingSiteRule(), MetalExceedsSitesRule(), PyrolysisWithoutAnchorsRule(), PorphyrinPlatinumWithoutReductionRule(),
+        DualAtomWithoutPairLigandRule(),
     ]
 
     public static var descriptions: [RuleDescription] {

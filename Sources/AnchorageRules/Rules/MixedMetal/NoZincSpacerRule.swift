@@ -27,7 +27,7 @@ struct NoZincSpacerRule: Rule {
         guard context.route == .mixedMetalPyrolysis, !context.recipe.target.metals.contains(where: { $0.value == "Zn" }) else { return [] }
         // A reagent whose formula is unknown may carry Zn: say nothing rather than something wrong.
         guard context.resolved.reagents.allSatisfy({ $0.formula != nil || $0.isSolventLike || $0.role == .support }) else { return [] }
-        guard (context.resolved.metalAmounts["Zn"] ?? 0) == 0, !(context.host?.metals.contains("Zn") ?? false) else { return [] }
+        guard (context.resolved.metalAmounts["Zn"] ?? 0) == 0 else { return [] }
         return [finding("no Zn is supplied to space the target metal apart: it will aggregate into particles on pyrolysis", at: context.recipe.route.location,
                         notes: [DiagnosticNote("add a Zn salt (e.g. zinc nitrate) to build a Zn/M bimetallic ZIF")])]
     }
