@@ -60,6 +60,12 @@ public indirect enum DataValue: Decodable, Sendable, Hashable {
     }
 
     public var isNull: Bool { self == .null }
+
+    /// The keys of a mapping, sorted (empty for anything else).
+    public var keys: [String] {
+        if case .map(let entries) = self { return entries.keys.sorted() }
+        return []
+    }
 }
 
 /// A number, word or list from the chemistry data with the citations it stands on.

@@ -72,3 +72,27 @@ extension RuleContext {
         return fromHost.union(siteBearingReagents.map(\.site))
     }
 }
+
+extension RuleContext {
+    /// Steps of these kinds heated to or above the host's decomposition temperature (from the framework catalog).
+    public func stepsAboveHostStability(_ kinds: Set<StepKind>) -> [(step: Step, celsius: Double, limit: Double, location: SourceLocation)] {
+        guard let limit = host?.thermalStabilityC else { return [] }
+        return recipe.steps.compactMap { step in
+            guard kinds.contains(step.kind.value), let (celsius, location) = step.temperature, celsius >= limit else { return nil }
+            return (step, celsius, limit, location)
+        }
+    }
+
+    /// The chemistry-data entry keyed by the host's name (an entry per host, as in `node_exchange.nodes`), if any.
+    public func hostEntry(in path: String) -> (key: String, value: DataValue)? {
+        guard case .map(let entries)? = knowledge.chemistry.entry(path), let written = recipe.host?.value else { return nil }
+        return entries.first { key, _ in host?.answers(to: key) ?? (HostFacts.key(key) == HostFacts.key(written)) }
+            .map { ($0.key, $0.value) }
+    }
+
+    /// Whether the host is one of the listed names (matched through the framework catalog's aliases).
+    public func hostIsListed(_ names: [String]) -> Bool {
+        guard let written = recipe.host?.value else { return false }
+        return names.contains { name in host?.answers(to: name) ?? (HostFacts.key(name) == HostFacts.key(written)) }
+    }
+}

@@ -12,6 +12,9 @@ public enum RuleRegistry {
         NobleMetalInZIFRule(), UnreportedZIFMetalRule(), NoZincSpacerRule(), PyrolysisOutsideZincWindowRule(),
         HostWithoutChelatingSiteRule(), MetalExceedsSitesRule(), PyrolysisWithoutAnchorsRule(), PorphyrinPlatinumWithoutReductionRule(),
         DualAtomWithoutPairLigandRule(),
+        NodeNotExchangeableRule(), IncomingIonNotOnRecordRule(), ExchangeAboveStabilityRule(), NoExchangeStepRule(),
+        NodeWithoutTerminalHydroxylRule(), DepositionAboveStabilityRule(), MetalExceedsNodeSitesRule(), SealedDepositionRule(),
+        UnsuitableALDSupportRule(), WrongCoReactantRule(), HazardousALDReagentRule(), NoALDStepRule(),
     ]
 
     public static var descriptions: [RuleDescription] {
