@@ -15,6 +15,8 @@ public enum RuleRegistry {
         NodeNotExchangeableRule(), IncomingIonNotOnRecordRule(), ExchangeAboveStabilityRule(), NoExchangeStepRule(),
         NodeWithoutTerminalHydroxylRule(), DepositionAboveStabilityRule(), MetalExceedsNodeSitesRule(), SealedDepositionRule(),
         UnsuitableALDSupportRule(), WrongCoReactantRule(), HazardousALDReagentRule(), NoALDStepRule(),
+        PrecursorLargerThanCageRule(), SoakedPastTheWindowRule(), SimpleSaltPrecursorRule(), PrecursorTooSmallRule(),
+        MoreThanOnePerCageRule(), ConfinementWithoutPyrolysisRule(), PolynuclearPrecursorRule(), UnlistedPrecursorClassRule(),
     ]
 
     public static var descriptions: [RuleDescription] {
