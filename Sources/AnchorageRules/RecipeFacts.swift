@@ -96,3 +96,12 @@ extension RuleContext {
         return names.contains { name in host?.answers(to: name) ?? (HostFacts.key(name) == HostFacts.key(written)) }
     }
 }
+
+extension ChemicalFormula {
+    /// The same elements in the same counts (to floating-point rounding of fractional counts).
+    public func hasSameComposition(as other: ChemicalFormula) -> Bool {
+        let rounding = 1e-6
+        return Set(composition.keys) == Set(other.composition.keys)
+            && composition.allSatisfy { abs($0.value - other.count(of: $0.key)) < rounding }
+    }
+}

@@ -10,7 +10,7 @@ struct FlammableHydrogenRule: Rule {
             than N2 ones, so any H2/Ar mixture is treated as flammable. Pure H2 and richer mixtures need leak-checked \
             lines, an exhaust to a vent and no ignition source: say so in the step's `note:`, where the protocol prints it.
             """,
-        references: ["ngai-2011-iso10156-hydrogen", "iso-10156-2017"],
+        references: ["ngai-2011-iso10156-hydrogen", "iso-10156-2017", "schroeder-molnarne-2005-inert-gases"],
         triggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps + "\n- reduce: {gas: ↓H2, temperature: 300 °C, time: 2 h}"),
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps + "\n- reduce: {gas: H2/N2, h2: ↓10 %, temperature: 300 °C, time: 2 h}"),

@@ -10,7 +10,7 @@ struct HydrofluoricEtchRule: Rule {
             hand and everyone must know the response: flush with water, apply the gel, get medical help. The step's \
             `note:` must say so, so that the protocol prints it (data: lab.hf_first_aid).
             """,
-        references: ["conncoll-hf-response"],
+        references: ["conncoll-hf-response", "bajraktarova-valjakova-2018-hf"],
         triggering: [
             .recipe(reagents: "hf: {name: hydrofluoric acid 48 %, volume: 5 mL, concentration: 1 M}\nwater: {name: water, role: solvent}",
                     steps: "- acid-etch: {acid: ↓hf, concentration: 1 M, temperature: 25 °C, time: 2 h}"),

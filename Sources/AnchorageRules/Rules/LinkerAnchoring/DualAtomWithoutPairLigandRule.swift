@@ -10,7 +10,7 @@ struct DualAtomWithoutPairLigandRule: Rule {
             Cu/Ni pair adjust to the reaction intermediates. Without such a ligand the two metals sit on separate sites \
             (data: linker_anchoring.multidentate_pair_ligands).
             """,
-        references: ["review-pom-admc"],
+        references: ["review-pom-admc", "furukawa2014-mof808"],
         triggering: [
             .recipe(route: "linker-anchoring", host: "UiO-66-NH2", metals: "[Cu, Ni]", site: "↓dual-atom",
                     reagents: "cu: {name: copper(II) chloride dihydrate, formula: CuCl2·2H2O, mass: 2 mg}\nni: {name: nickel(II) chloride hexahydrate, formula: NiCl2·6H2O, mass: 3 mg}\nwater: {name: water, role: solvent}",

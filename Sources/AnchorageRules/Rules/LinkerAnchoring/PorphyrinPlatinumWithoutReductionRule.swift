@@ -9,7 +9,7 @@ struct PorphyrinPlatinumWithoutReductionRule: Rule {
             single Pt atoms by a simple reduction step. Without it the product is a Pt(II) porphyrin complex in the \
             framework, not a single-atom catalyst (data: linker_anchoring.porphyrin_pt_requires_reduction).
             """,
-        references: ["review-pom-admc", "fang-2018-pt-porphyrin-mof"],
+        references: ["review-pom-admc", "fang-2018-pt-porphyrin-mof", "feng2013-pcn224"],
         triggering: [
             .recipe(route: "linker-anchoring", host: "PCN-224", metals: "[↓Pt]",
                     reagents: "pt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 3 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",

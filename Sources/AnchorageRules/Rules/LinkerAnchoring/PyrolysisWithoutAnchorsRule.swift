@@ -10,7 +10,7 @@ struct PyrolysisWithoutAnchorsRule: Rule {
             instead of single atoms; porphyrin N4 centres hold metals in the same way. Without such sites the metal \
             migrates as the framework decomposes (data: linker_anchoring.amine_free_host_after_pyrolysis).
             """,
-        references: ["wang-2017-ru-sas-amine", "review-pom-admc"],
+        references: ["wang-2017-ru-sas-amine", "review-pom-admc", "kandiah2010-uio66-tagged"],
         triggering: [
             .recipe(route: "linker-anchoring", host: "UiO-66", metals: "[Ru]",
                     reagents: "ru: {name: ruthenium(III) chloride hydrate, formula: RuCl3, mass: 5 mg}\nwater: {name: water, role: solvent}",

@@ -11,7 +11,7 @@ struct NoZincSpacerRule: Rule {
             The minimum Zn:M ratio could not be sourced (data: mixed_metal_zif.zn_to_metal_min_molar_ratio is empty), so \
             this rule only fires when no Zn is supplied at all; the ratio is not compared.
             """,
-        references: ["review-pom-admc", "han-2019-co-np-cluster-sa"],
+        references: ["review-pom-admc", "han-2019-co-np-cluster-sa", "yin-2016-co-sas"],
         triggering: [
             .recipe(route: "↓mixed-metal-pyrolysis", metals: "[Co]",
                     reagents: "co: {name: cobalt(II) nitrate hexahydrate, mass: 1.0 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",

@@ -11,7 +11,7 @@ struct NobleMetalInZIFRule: Rule {
             framework, so the route cannot place them. Pore confinement of their acetylacetonates (Ru(acac)3@ZIF-8) or \
             linker anchoring (Pt or Ir in a porphyrinic MOF) are the routes for them (data: mixed_metal_zif.metals_that_cannot).
             """,
-        references: ["review-pom-admc", "geng-2018-ru-sas"],
+        references: ["review-pom-admc", "geng-2018-ru-sas", "yin-2016-co-sas"],
         triggering: [
             .recipe(route: "mixed-metal-pyrolysis", metals: "[↓Pt]",
                     reagents: "zn: {name: zinc nitrate hexahydrate, mass: 1.69 g}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 0.05 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",

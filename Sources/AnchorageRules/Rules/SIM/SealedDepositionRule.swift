@@ -10,7 +10,7 @@ struct SealedDepositionRule: Rule {
             autoclave raises pressure and temperature beyond that and favours hydrolysis of the precursor to oxide \
             clusters (data: sim.typical_conditions).
             """,
-        references: ["review-pom-admc"],
+        references: ["review-pom-admc", "planas-2014-nu1000-protons"],
         triggering: [
             .recipe(route: "sim", host: "NU-1000", metals: "[V]",
                     reagents: "v: {name: vanadyl acetylacetonate, mass: 10 mg}\nmeoh: {name: methanol, role: solvent}",
