@@ -135,3 +135,16 @@ func noThresholdLiteralInRuleCode(_ file: URL) throws {
     #expect(chemistry.threshold("e.max")?.number == 1000)
     #expect(chemistry.threshold("e.max")?.citations == ["y", "z"])
 }
+
+/// An example shows one rule at work: the recipe around it must load cleanly, or the example tests the loader instead.
+@Test func routeRuleExamplesLoadWithoutFormatErrors() throws {
+    let validator = Validator(knowledge: try Knowledge.bundled())
+    let families: Set<RuleFamily> = [.linkerAnchoring, .nodeExchange, .sim, .aim, .poreConfinement, .mixedMetal, .lab]
+    for rule in RuleRegistry.descriptions where families.contains(rule.family) {
+        for example in rule.triggering + rule.nonTriggering {
+            let result = validator.validate(text: example.unmarked.text, file: "example.yaml")
+            let loader = result.diagnostics.filter { $0.ruleID.hasPrefix("FMT-") || $0.ruleID.hasPrefix("UNIT-") }
+            #expect(loader.isEmpty, "\(rule.id) example at line \(example.line): \(loader.map(\.compilerStyle))")
+        }
+    }
+}

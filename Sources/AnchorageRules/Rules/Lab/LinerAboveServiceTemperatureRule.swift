@@ -12,11 +12,11 @@ struct LinerAboveServiceTemperatureRule: Rule {
             """,
         references: ["nanografi-hydrothermal-autoclave"],
         triggering: [
-            .recipe(reagents: "dmf: {name: N,N-dimethylformamide, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
+            .recipe(reagents: "dmf: {name: DMF, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
                     steps: "- dissolve: [zn]\n  in: {dmf: 10 mL}\n- solvothermal: {temperature: ↓250 °C, time: 12 h, vessel: 50 mL, liner: PTFE}"),
         ],
         nonTriggering: [
-            .recipe(reagents: "dmf: {name: N,N-dimethylformamide, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
+            .recipe(reagents: "dmf: {name: DMF, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
                     steps: "- dissolve: [zn]\n  in: {dmf: 10 mL}\n- solvothermal: {temperature: 250 °C, time: 12 h, vessel: 50 mL, liner: PPL}"),
         ])
 

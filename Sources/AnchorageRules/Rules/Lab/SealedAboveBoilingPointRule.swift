@@ -16,7 +16,7 @@ struct SealedAboveBoilingPointRule: Rule {
                     steps: "- dissolve: [zn]\n  in: {meoh: 10 mL}\n- solvothermal: {temperature: ↓120 °C, time: 12 h, vessel: 50 mL}"),
         ],
         nonTriggering: [
-            .recipe(reagents: "dmf: {name: N,N-dimethylformamide, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
+            .recipe(reagents: "dmf: {name: DMF, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
                     steps: "- dissolve: [zn]\n  in: {dmf: 10 mL}\n- solvothermal: {temperature: 120 °C, time: 12 h, vessel: 50 mL}"),
         ])
 

@@ -14,12 +14,12 @@ struct HostWithoutChelatingSiteRule: Rule {
         references: ["review-pom-admc", "wang-2017-ru-sas-amine", "feng2013-pcn224"],
         triggering: [
             .recipe(route: "linker-anchoring", host: "↓UiO-66", metals: "[Pt]",
-                    reagents: "pt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 3 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "pt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 3 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- impregnate: [pt]\n  in: {dmf: 5 mL}\n  time: 12 h\n- reduce: {gas: H2/N2, h2: 5 %, temperature: 180 °C, time: 2 h}"),
         ],
         nonTriggering: [
             .recipe(route: "linker-anchoring", host: "PCN-224", metals: "[Pt]",
-                    reagents: "pt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 3 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "pt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 3 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- impregnate: [pt]\n  in: {dmf: 5 mL}\n  time: 12 h\n- reduce: {gas: H2/N2, h2: 5 %, temperature: 180 °C, time: 2 h}"),
         ])
 

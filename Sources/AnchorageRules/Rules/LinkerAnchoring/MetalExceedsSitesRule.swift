@@ -14,12 +14,12 @@ struct MetalExceedsSitesRule: Rule {
         references: ["review-pom-admc", "fang-2018-pt-porphyrin-mof", "feng2013-pcn224"],
         triggering: [
             .recipe(route: "linker-anchoring", host: "PCN-224", metals: "[Pt]",
-                    reagents: "tcpp: {name: meso-tetra(4-carboxyphenyl)porphine, mass: 10 mg, role: linker}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: ↓20 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "tcpp: {name: meso-tetra(4-carboxyphenyl)porphine, mass: 10 mg, role: linker}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: ↓20 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- dissolve: [tcpp, pt]\n  in: {dmf: 5 mL}\n- stir: {time: 12 h}\n- reduce: {gas: H2/N2, h2: 5 %, temperature: 180 °C, time: 2 h}"),
         ],
         nonTriggering: [
             .recipe(route: "linker-anchoring", host: "PCN-224", metals: "[Pt]",
-                    reagents: "tcpp: {name: meso-tetra(4-carboxyphenyl)porphine, mass: 10 mg, role: linker}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 3 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "tcpp: {name: meso-tetra(4-carboxyphenyl)porphine, mass: 10 mg, role: linker}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 3 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- dissolve: [tcpp, pt]\n  in: {dmf: 5 mL}\n- stir: {time: 12 h}\n- reduce: {gas: H2/N2, h2: 5 %, temperature: 180 °C, time: 2 h}"),
         ])
 

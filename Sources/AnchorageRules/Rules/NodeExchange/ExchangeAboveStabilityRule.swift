@@ -14,12 +14,12 @@ struct ExchangeAboveStabilityRule: Rule {
         references: ["review-pom-admc", "brozek-dinca-2014-cation-exchange"],
         triggering: [
             .recipe(route: "node-exchange", host: "ZIF-8", metals: "[Co]",
-                    reagents: "co: {name: cobalt(II) chloride hexahydrate, formula: CoCl2·6H2O, mass: 50 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "co: {name: cobalt(II) chloride hexahydrate, formula: CoCl2·6H2O, mass: 50 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- ion-exchange: [co]\n  in: {dmf: 10 mL}\n  temperature: ↓600 °C\n  time: 24 h"),
         ],
         nonTriggering: [
             .recipe(route: "node-exchange", host: "ZIF-8", metals: "[Co]",
-                    reagents: "co: {name: cobalt(II) chloride hexahydrate, formula: CoCl2·6H2O, mass: 50 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "co: {name: cobalt(II) chloride hexahydrate, formula: CoCl2·6H2O, mass: 50 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- ion-exchange: [co]\n  in: {dmf: 10 mL}\n  temperature: 60 °C\n  time: 24 h"),
         ])
 

@@ -13,12 +13,12 @@ struct IncomingIonNotOnRecordRule: Rule {
         references: ["review-pom-admc", "comito-2016-mfu4l-exchange"],
         triggering: [
             .recipe(route: "node-exchange", host: "MFU-4l", metals: "[↓Fe]",
-                    reagents: "fe: {name: iron(II) chloride tetrahydrate, formula: FeCl2·4H2O, mass: 50 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "fe: {name: iron(II) chloride tetrahydrate, formula: FeCl2·4H2O, mass: 50 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- ion-exchange: [fe]\n  in: {dmf: 10 mL}\n  temperature: 25 °C\n  time: 24 h"),
         ],
         nonTriggering: [
             .recipe(route: "node-exchange", host: "MFU-4l", metals: "[Co]",
-                    reagents: "co: {name: cobalt(II) chloride hexahydrate, formula: CoCl2·6H2O, mass: 50 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "co: {name: cobalt(II) chloride hexahydrate, formula: CoCl2·6H2O, mass: 50 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- ion-exchange: [co]\n  in: {dmf: 10 mL}\n  temperature: 25 °C\n  time: 24 h"),
         ])
 

@@ -11,12 +11,12 @@ struct NoExchangeStepRule: Rule {
         references: ["review-pom-admc", "brozek-dinca-2014-cation-exchange"],
         triggering: [
             .recipe(route: "↓node-exchange", host: "MFU-4l", metals: "[Ni]",
-                    reagents: "ni: {name: nickel(II) chloride hexahydrate, formula: NiCl2·6H2O, mass: 50 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "ni: {name: nickel(II) chloride hexahydrate, formula: NiCl2·6H2O, mass: 50 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- dissolve: [ni]\n  in: {dmf: 10 mL}\n- stir: {time: 24 h}"),
         ],
         nonTriggering: [
             .recipe(route: "node-exchange", host: "MFU-4l", metals: "[Ni]",
-                    reagents: "ni: {name: nickel(II) chloride hexahydrate, formula: NiCl2·6H2O, mass: 50 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "ni: {name: nickel(II) chloride hexahydrate, formula: NiCl2·6H2O, mass: 50 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- ion-exchange: [ni]\n  in: {dmf: 10 mL}\n  temperature: 25 °C\n  time: 24 h"),
         ])
 

@@ -13,12 +13,12 @@ struct NodeNotExchangeableRule: Rule {
         references: ["review-pom-admc", "comito-2016-mfu4l-exchange", "brozek-dinca-2014-cation-exchange"],
         triggering: [
             .recipe(route: "node-exchange", host: "↓UiO-66", metals: "[Ni]",
-                    reagents: "ni: {name: nickel(II) chloride hexahydrate, formula: NiCl2·6H2O, mass: 50 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "ni: {name: nickel(II) chloride hexahydrate, formula: NiCl2·6H2O, mass: 50 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- ion-exchange: [ni]\n  in: {dmf: 10 mL}\n  temperature: 25 °C\n  time: 24 h"),
         ],
         nonTriggering: [
             .recipe(route: "node-exchange", host: "MFU-4l", metals: "[Ni]",
-                    reagents: "ni: {name: nickel(II) chloride hexahydrate, formula: NiCl2·6H2O, mass: 50 mg}\ndmf: {name: N,N-dimethylformamide, role: solvent}",
+                    reagents: "ni: {name: nickel(II) chloride hexahydrate, formula: NiCl2·6H2O, mass: 50 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- ion-exchange: [ni]\n  in: {dmf: 10 mL}\n  temperature: 25 °C\n  time: 24 h"),
         ])
 
