@@ -10,7 +10,7 @@ struct FlammableHydrogenRule: Rule {
             than N2 ones, so any H2/Ar mixture is treated as flammable. Pure H2 and richer mixtures need leak-checked \
             lines, an exhaust to a vent and no ignition source: say so in the step's `note:`, where the protocol prints it.
             """,
-        references: ["ngai-2011-iso10156-hydrogen", "iso-10156-2017", "schroeder-molnarne-2005-inert-gases"],
+        references: ["ngai-2011-iso10156-hydrogen", "schroeder-molnarne-2005-inert-gases", "iso-10156-2017"],
         triggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps + "\n- reduce: {gas: ↓H2, temperature: 300 °C, time: 2 h}"),
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps + "\n- reduce: {gas: H2/N2, h2: ↓10 %, temperature: 300 °C, time: 2 h}"),
@@ -27,14 +27,17 @@ struct FlammableHydrogenRule: Rule {
         let chemistry = context.knowledge.chemistry
         let limitN2 = chemistry.threshold("lab.forming_gas_max_h2_vol_pct_nonflammable.in_N2")
         let limitAr = chemistry.threshold("lab.forming_gas_max_h2_vol_pct_nonflammable.in_Ar")
+        let lowerLimit = chemistry.threshold("lab.h2_lower_flammability_limit_vol_pct_in_air")?.number
         return context.recipe.steps.compactMap { step in
             let gasParameter = step.kind.value == .reduce ? "gas" : step.kind.value == .pyrolyze ? "atmosphere" : nil
             guard let gasParameter, let gas = step.text(gasParameter), gas.value.hasPrefix("H2"), !step.notes(anyOf: Self.precautions) else { return nil }
             let content = step.quantity("h2")
             switch gas.value {
             case "H2":
-                return finding("pure H2 is flammable in air from 4 %: write the precautions into the step's note", at: gas.location,
-                               notes: [DiagnosticNote("or use H2/N2 at or below the non-flammable content")])
+                let from = lowerLimit.map { " from \(QuantityFormat.number($0)) %" } ?? ""
+                let alternative = limitN2?.number.map { "or use H2/N2 with at most \(QuantityFormat.number($0)) % H2" } ?? "or use a non-flammable H2/N2 mixture"
+                return finding("pure H2 is flammable in air\(from): write the precautions into the step's note", at: gas.location,
+                               notes: [DiagnosticNote(alternative)])
             case "H2/N2", "H2/Ar":
                 let limit = gas.value == "H2/N2" ? limitN2 : limitAr
                 guard let limit, let maximum = limit.number else {

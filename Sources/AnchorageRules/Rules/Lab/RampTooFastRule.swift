@@ -28,7 +28,7 @@ struct RampTooFastRule: Rule {
             guard let ramp = step.quantity("ramp"), ramp.value.canonicalValue > maximum else { return nil }
             return finding(
                 "\(ramp.value) is faster than the \(QuantityFormat.number(maximum, significant: 2)) °C/min a \(QuantityFormat.number(diameter)) mm ceramic tube takes",
-                at: ramp.location, notes: [DiagnosticNote("a narrower tube takes up to 400/i.d. °C/min; check your furnace manual"), tube.sourceNote])
+                at: ramp.location, notes: [DiagnosticNote("a narrower tube takes up to \(QuantityFormat.number(numerator))/i.d. (mm) °C/min; check your furnace manual"), tube.sourceNote])
         }
     }
 }
