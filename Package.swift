@@ -30,14 +30,21 @@ let package = Package(
         // Printable protocol (HTML for print, Markdown, text) rendered from templates/.
         .target(
             name: "AnchorageRender",
-            dependencies: ["AnchorageCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "AnchorageCore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates")]
         ),
         // libxml2, as a system library (tree API, XSD validation).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // XML lab-notebook records: built with libxml2, validated against schemas/notebook.xsd, hash-chained.
         .target(
             name: "AnchorageNotebook",
-            dependencies: ["AnchorageCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "AnchorageCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // A byte-identical copy of schemas/notebook.xsd (a test keeps them equal): validation never runs without it.
+            resources: [.copy("Resources/notebook.xsd")]
         ),
         // The commands, as a library, so tests call them without a process.
         .target(
@@ -56,8 +63,9 @@ let package = Package(
         .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
         .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores"]),
-        .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageCore"]),
-        .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore"]),
+        // Golden files are read from the source tree (by #filePath), so that record mode can write them.
+        .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageRules", "AnchorageCore"], exclude: ["Goldens"]),
+        .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore", "AnchorageRules"]),
         .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore", "AnchorageRules"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,7 +6,10 @@ public struct AnchorageCommand: AsyncParsableCommand {
         commandName: "anchorage",
         abstract: "Synthesis planning and lab protocols for atomically dispersed metal catalysts on MOFs, COFs and HOFs.",
         version: AnchorageVersion.current,
-        subcommands: [ValidateCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self]
+        subcommands: [
+            ValidateCommand.self, ProtocolCommand.self, RecordCommand.self, NotebookCommand.self, RulesCommand.self,
+            ExplainCommand.self, SchemaCommand.self,
+        ]
     )
     public init() {}
 }

@@ -14,9 +14,13 @@ public struct KnowledgeOptions: ParsableArguments {
         try Self.load(catalogFiles: catalogFiles)
     }
 
-    public static func load(catalogFiles: [String]) throws -> Knowledge {
+    /// The shipped knowledge, plus the catalogs a lab names in its project file (`.anchorage.yaml`, found in the current
+    /// folder or above), plus those given with `--catalog`.
+    public static func load(catalogFiles: [String], searchingFrom folder: URL? = nil) throws -> Knowledge {
         do {
-            return try Knowledge.bundled(addingChemicalFiles: catalogFiles.map { URL(fileURLWithPath: $0) })
+            let start = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let project = try ProjectConfiguration.find(from: start)
+            return try Knowledge.bundled(addingChemicalFiles: (project?.catalogFiles ?? []) + catalogFiles.map { URL(fileURLWithPath: $0) })
         } catch {
             throw CommandFailure.usage("\(error)")
         }

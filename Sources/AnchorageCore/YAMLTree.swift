@@ -58,6 +58,17 @@ public enum YAMLTreeBuilder {
         return try convert(root, file: file, budget: &budget, problems: &problems)
     }
 
+    /// libyaml's messages, with what a chemist most likely did to cause them.
+    static let syntaxHints: [String: String] = [
+        "did not find expected key": "check this line's indentation against the lines above it: keys of one mapping line up",
+        "mapping values are not allowed": "a ':' inside a value: put the value in quotes",
+        "found unexpected end of stream": "a quote or a bracket opened earlier is never closed",
+        "did not find expected ',' or '}'": "a '{' is not closed on its line, or a value inside it needs quotes",
+        "did not find expected ',' or ']'": "a '[' is not closed on its line, or a value inside it needs quotes",
+        "found character that cannot start any token": "a tab or a stray character: YAML indents with spaces only",
+        "did not find expected '-' indicator": "list items ('- ') must line up",
+    ]
+
     static func location(_ mark: Mark?, file: String) -> SourceLocation {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
@@ -117,6 +128,7 @@ public enum YAMLTreeBuilder {
             }
             var notes: [DiagnosticNote] = []
             if let context { notes.append(DiagnosticNote(context.text, at: location(context.mark, file: file))) }
+            if let hint = syntaxHints.first(where: { problem.contains($0.key) })?.value { notes.append(DiagnosticNote(hint)) }
             return Diagnostic(.error, "FMT-001", "YAML syntax: \(message)", at: location(mark, file: file), notes: notes)
         case .composer(let context, let problem, let mark, _):
             var notes: [DiagnosticNote] = []

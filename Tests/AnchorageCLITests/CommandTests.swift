@@ -64,3 +64,47 @@ import AnchorageRules
     let entries = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [[String: Any]])
     #expect(entries.count == AnchorageRules.RuleRegistry.descriptions.count)
 }
+
+@Test func aLabCatalogAddsChemicalsWithoutRebuilding() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("anchorage-lab-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let recipe = directory.appendingPathComponent("r.yaml")
+    let original = try String(contentsOf: packageRoot.appendingPathComponent("recipes/fe-sa-nc-fe-acac3-zif8.yaml"), encoding: .utf8)
+    try Data(original.replacingOccurrences(of: "meoh: {name: methanol, role: solvent}", with: "meoh: {name: lab blend 7, role: solvent}").utf8)
+        .write(to: recipe)
+    let catalog = directory.appendingPathComponent("lab.yaml")
+    try Data("""
+        chemicals:
+          - id: lab-blend-7
+            name: lab blend 7
+            formula: CH4O
+            class: solvent
+            density_g_per_mL: 0.79
+            source: {note: "our own solvent, density measured in the lab"}
+
+        """.utf8).write(to: catalog)
+    let without = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false)
+    #expect(without.standardOutput.contains("warning[CHEM-004]"))
+    let with = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false, catalogFiles: [catalog.path])
+    #expect(with.standardOutput.isEmpty, "\(with.standardOutput)")
+    let broken = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false, catalogFiles: [recipe.path])
+    #expect(broken.exitCode == 2)
+}
+
+@Test func aProjectFileNamesTheLabCatalog() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("anchorage-project-\(UUID().uuidString)")
+    let nested = directory.appendingPathComponent("runs/2026")
+    try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data("""
+        chemicals:
+          - {id: lab-blend-7, name: lab blend 7, formula: CH4O, class: solvent, source: {note: "measured in the lab"}}
+
+        """.utf8).write(to: directory.appendingPathComponent("lab.yaml"))
+    try Data("catalogs: [lab.yaml]\n".utf8).write(to: directory.appendingPathComponent(".anchorage.yaml"))
+    let knowledge = try KnowledgeOptions.load(catalogFiles: [], searchingFrom: nested)
+    #expect(knowledge.chemicals.chemical(named: "Lab Blend 7")?.id == "lab-blend-7")
+    let bare = try KnowledgeOptions.load(catalogFiles: [], searchingFrom: FileManager.default.temporaryDirectory)
+    #expect(bare.chemicals.chemical(named: "lab blend 7") == nil)
+}

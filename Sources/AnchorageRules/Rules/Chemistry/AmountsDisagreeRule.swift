@@ -21,11 +21,8 @@ struct AmountsDisagreeRule: Rule {
                 """, steps: "- add: [zn]"),
         ])
 
-    /// Relative disagreement above which two statements of one amount are an error (rounding in published procedures);
-    /// a project convention kept in the data (`recipe_checks.amount_agreement_tolerance`).
-    static func tolerance(_ knowledge: Knowledge) -> Double {
-        knowledge.chemistry.threshold("recipe_checks.amount_agreement_tolerance")?.number ?? 0
-    }
+    /// Relative disagreement above which two statements of one amount are an error (`validation.yaml`).
+    static var tolerance: Double { (try? ValidationSettings.bundled().amountAgreementTolerance) ?? .nan }
 
     func check(_ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
@@ -36,7 +33,7 @@ struct AmountsDisagreeRule: Rule {
                     if let a = first.moles, let b = other.moles { (a, b) } else if let a = first.grams, let b = other.grams { (a, b) } else { nil }
                 guard let (a, b) = pair, max(a, b) > 0 else { continue }
                 let difference = abs(a - b) / max(a, b)
-                guard difference > Self.tolerance(context.knowledge) else { continue }
+                guard difference > Self.tolerance else { continue }
                 let describe: (AmountEstimate) -> String = { estimate in
                     if estimate.basis.hasPrefix("amount") { return estimate.basis }
                     if let moles = estimate.moles { return "\(estimate.basis) = \(QuantityFormat.amount(moles: moles))" }

@@ -25,7 +25,7 @@ struct SolventVolumeMismatchRule: Rule {
             guard let declared = reagent.reagent.volume, reagent.reagent.concentration == nil, reagent.volumeUsedInSteps > 0 else { return nil }
             let stated = declared.value.canonicalValue
             let used = reagent.volumeUsedInSteps
-            guard abs(stated - used) / max(stated, used) > AmountsDisagreeRule.tolerance(context.knowledge) else { return nil }
+            guard abs(stated - used) / max(stated, used) > AmountsDisagreeRule.tolerance else { return nil }
             return finding(
                 "'\(reagent.id)' is declared as \(declared.value) but the steps use \(QuantityFormat.volume(milliliters: used))",
                 at: declared.location,

@@ -1,0 +1,127 @@
+import AnchorageCore
+import AnchorageNotebook
+import ArgumentParser
+import Foundation
+
+/// `anchorage notebook verify|list|show`: read a notebook, never change it.
+public struct NotebookCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "notebook",
+        abstract: "Check, list and show the records of an XML lab notebook.",
+        subcommands: [Verify.self, List.self, Show.self])
+
+    public init() {}
+}
+
+extension NotebookCommand {
+    public struct Verify: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "verify",
+            abstract: "Validate every entry against the XSD and check the hash chain, the index and every recipe hash.",
+            discussion: "Every edited, removed or reordered entry is named by its id. Exit status: 0 intact, 1 problems found, 2 no notebook.")
+
+        @Argument(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
+        public var directory: String
+
+        public init() {}
+
+        public func run() async throws { try Verify.execute(directory: directory).emit() }
+
+        public static func execute(directory: String) -> CommandOutput {
+            let report: NotebookVerification
+            do throws(NotebookError) {
+                report = try Notebook(directory: URL(fileURLWithPath: directory)).verify()
+            } catch {
+                return RecordCommand.failure(error)
+            }
+            var output = CommandOutput()
+            output.standardOutput = report.problems.map { "\(directory): \($0)\n" }.joined()
+            output.standardError = report.notes.map { "\(directory): note: \($0)\n" }.joined()
+            let entries = "\(report.entriesChecked) entr\(report.entriesChecked == 1 ? "y" : "ies") checked"
+            if report.isIntact {
+                output.standardOutput += "\(directory): \(entries): the notebook is intact\n"
+            } else {
+                let ids = report.entriesWithProblems
+                output.standardOutput += "\(directory): \(entries): \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")"
+                    + (ids.isEmpty ? "" : " in " + ids.joined(separator: ", ")) + "\n"
+                output.exitCode = 1
+            }
+            return output
+        }
+    }
+
+    public struct List: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "One line per record: id, date, operator, recipe, progress, title.")
+
+        @Argument(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
+        public var directory: String
+
+        public init() {}
+
+        public func run() async throws { try List.execute(directory: directory).emit() }
+
+        public static func execute(directory: String) -> CommandOutput {
+            do throws(NotebookError) {
+                let histories = try Notebook(directory: URL(fileURLWithPath: directory)).histories()
+                if histories.isEmpty { return CommandOutput(standardOutput: "\(directory): no records yet\n") }
+                return CommandOutput(standardOutput: histories.map { RecordText.listLine($0) + "\n" }.joined())
+            } catch {
+                return RecordCommand.failure(error)
+            }
+        }
+    }
+
+    public enum ShowFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+        /// Summary: plan, findings, steps with what was observed, audit trail.
+        case text
+        /// The bench protocol with the observed values written in.
+        case `protocol`
+        /// The record's XML file and its amendments' files, as stored.
+        case xml
+    }
+
+    public struct Show: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a record with everything added to it since.")
+
+        @Argument(help: ArgumentHelp("The record's id.", valueName: "ID"))
+        public var id: String
+
+        @Option(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
+        public var notebook: String = "."
+
+        @Option(name: .customLong("as"), help: "text (summary), protocol (bench sheet with observed values filled in) or xml.")
+        public var format: ShowFormat = .text
+
+        public init() {}
+
+        public func run() async throws { try Show.execute(id: id, notebook: notebook, format: format).emit() }
+
+        public static func execute(id: String, notebook: String, format: ShowFormat = .text) -> CommandOutput {
+            do throws(NotebookError) {
+                let folder = URL(fileURLWithPath: notebook)
+                let history = try Notebook(directory: folder).history(of: id)
+                switch format {
+                case .text:
+                    return CommandOutput(standardOutput: RecordText.summary(history))
+                case .protocol:
+                    return CommandOutput(standardOutput: RecordText.protocolSheet(history))
+                case .xml:
+                    let ids = [history.record.id] + history.amendments.map(\.id)
+                    var text = ""
+                    for entryID in ids {
+                        let url = folder.appendingPathComponent(entryID + ".xml")
+                        guard let data = FileManager.default.contents(atPath: url.path) else {
+                            throw NotebookError.fileSystem(operation: "read", path: url.lastPathComponent, reason: "no such file")
+                        }
+                        text += String(decoding: data, as: UTF8.self)
+                    }
+                    return CommandOutput(standardOutput: text)
+                }
+            } catch {
+                return RecordCommand.failure(error)
+            }
+        }
+    }
+}

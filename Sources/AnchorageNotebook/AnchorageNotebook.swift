@@ -1,1 +1,0 @@
-// AnchorageNotebook: see Package.swift for what this module is for.

@@ -1,1 +1,0 @@
-// AnchorageRender: see Package.swift for what this module is for.

@@ -1,0 +1,103 @@
+import AnchorageCore
+import AnchorageRender
+import Foundation
+import Testing
+
+@Suite struct StepWordingTests {
+    /// One step of every kind, with the hazards the safety panel must gather.
+    static let everyStep = """
+        anchorage: 1
+        id: every-step
+        title: Every step kind
+        target: {metals: [Pt], site: single-atom, support: N-doped carbon}
+        route: sim
+        host: NU-1000
+        reagents:
+          pt:   {name: chloroplatinic acid hexahydrate, mass: 20 mg, role: metal-salt}
+          tma:  {name: trimethylaluminium, role: ald-precursor}
+          h2s:  {name: hydrogen sulfide, role: co-reactant}
+          hf:   {name: hydrofluoric acid 48 %, role: acid, volume: 5 mL}
+          etoh: {name: ethanol, role: solvent}
+          water: {name: water, role: solvent}
+        steps:
+          - dissolve: [pt]
+            in: {water: 10 mL}
+            sonicate: 5 min
+          - add: [pt]
+            dropwise: true
+            over: 30 min
+          - combine: all
+          - stir: {time: 1 h, speed: 500 rpm}
+          - impregnate: [pt]
+            in: {etoh: 5 mL}
+            time: 2 h
+            temperature: 60 °C
+          - heat: {temperature: 80 °C, time: 2 h, using: oil-bath, reflux: true}
+          - solvothermal: {temperature: 120 °C, time: 24 h, vessel: 25 mL, ramp: 2 °C/min}
+          - centrifuge: {speed: 10000 × g, time: 5 min}
+          - filter: {membrane: nylon 0.22 µm}
+          - wash: {with: etoh, volume: 10 mL, times: 2, by: filtration}
+          - dry: {temperature: 80 °C, time: 6 h, under: air}
+          - acid-etch: {acid: hf, concentration: 2 M, temperature: 25 °C, time: 12 h, volume: 5 mL}
+          - reduce: {gas: H2/Ar, h2: 5 %, temperature: 300 °C, time: 2 h, ramp: 5 °C/min, flow: 50 mL/min}
+          - ald: {precursor: tma, co-reactant: h2s, pulse: 1 s, purge: 60 s, exposure: 10 s, cycles: 2, temperature: 150 °C}
+          - ion-exchange: [pt]
+            in: {etoh: 5 mL}
+            temperature: 25 °C
+            time: 1 d
+            times: 2
+          - wait: {time: 10 h, temperature: 25 °C}
+          - pyrolyze: {temperature: 700 °C, ramp: 10 °C/min, hold: 1 h, atmosphere: NH3, cooling: controlled}
+        """
+
+    @Test("every step kind is worded, numbered and timed")
+    func everyKind() throws {
+        let document = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
+        #expect(Set(document.steps.map(\.kind)) == Set(StepKind.allCases.map(\.rawValue)))
+        #expect(document.steps.map(\.number) == Array(1...StepKind.allCases.count))
+        for step in document.steps {
+            #expect(!step.instruction.isEmpty && step.instruction.hasSuffix("."), "step \(step.number)")
+            #expect(!step.instruction.contains("  "), "step \(step.number): \(step.instruction)")
+        }
+        #expect(document.steps[6].duration == "24 h 48 min", "24 h plus the oven's ramp from 25 °C at 2 °C/min")
+        #expect(document.steps[14].duration == "48 h", "1 d, twice")
+        #expect(document.steps.first { $0.kind == "pyrolyze" }?.programme?.plot != nil)
+        #expect(document.steps.first { $0.kind == "reduce" }?.programme?.plot != nil)
+        #expect(document.overnight == ["step 7 (solvothermal)", "step 12 (acid-etch)", "step 15 (ion-exchange)", "step 16 (wait)"])
+        #expect(document.untimedSteps?.contains("steps 3, 9, 10, 14,") == true)
+    }
+
+    @Test("the safety panel gathers the hazards of the steps and reagents")
+    func safetyPanel() throws {
+        let document = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
+        let titles = document.safety.map(\.title)
+        for expected in ["Autoclave pressure", "Furnace exhaust", "Hydrogen", "Ammonia", "Hydrofluoric acid", "Pyrophoric: trimethylaluminium", "Hydrogen sulfide"] {
+            #expect(titles.contains(expected), "\(expected) missing from \(titles)")
+        }
+        #expect(document.safety.first { $0.title == "Hydrofluoric acid" }?.raisedBy == "step 12")
+        #expect(document.safety.first { $0.title == "Furnace exhaust" }?.raisedBy == "steps 13, 17")
+        #expect(document.equipment.contains("PTFE or polypropylene ware (no glass) for hydrofluoric acid"))
+        #expect(document.equipment.filter { $0.hasPrefix("filtration set-up") }.count == 1)
+    }
+
+    @Test("the ratio leaves out solvents and etching acids")
+    func ratio() throws {
+        let document = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
+        #expect(document.ratio == nil, "only one reagent, the Pt salt, counts")
+        #expect(document.reagents.first { $0.id == "hf" }?.ratio == "—")
+    }
+
+    @Test("the furnace plot is drawn to scale inside its box")
+    func plot() throws {
+        let document = try ProtocolFixture.document(text: try ProtocolFixture.recipeText("fe-sa-nc-fe-acac3-zif8.yaml"), file: "fe.yaml")
+        let plot = try #require(document.steps.last?.programme?.plot)
+        let numbers = (plot.heatingPath + " " + plot.coolingPath).split(separator: " ").compactMap { Int($0) }
+        let xs = stride(from: 0, to: numbers.count, by: 2).map { numbers[$0] }
+        let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+        #expect(xs.allSatisfy { $0 >= plot.left && $0 <= plot.right })
+        #expect(ys.allSatisfy { $0 >= plot.top && $0 <= plot.bottom })
+        #expect(plot.heatingPath.allSatisfy { $0.isNumber || $0 == " " || $0 == "M" || $0 == "L" })
+        #expect(plot.yTicks.map(\.label) == ["25 °C", "900 °C"])
+        #expect(plot.xTicks.map(\.label) == ["0", "2.9 h", "5.9 h"], "175 min ramp, then 3 h hold")
+    }
+}
