@@ -30,28 +30,50 @@ public struct FitCommand: AsyncParsableCommand {
     @Option(name: .customLong("all-precursors"), help: "Rank every catalog precursor for this framework.")
     public var allPrecursorsFor: String?
 
+    @Option(name: .customLong("host-mass"), help: "Grams of made host in the batch: prints the most precursor it holds isolated.")
+    public var hostMass: Double?
+
+    @Option(name: .customLong("metal-mmol"), help: "mmol of framework metal in the batch (a host formed in situ): prints the most precursor it holds isolated.")
+    public var metalMillimoles: Double?
+
     @Flag(name: .customLong("list"), help: "List the catalog's frameworks and precursors.")
     public var list = false
 
     @Option(help: "Output format: text or json.")
     public var format: Format = .text
 
+    @Option(name: .customLong("catalog"), help: ArgumentHelp(
+        "A lab's own catalog file with frameworks: and precursors: lists (the shipped formats) and their citations:; repeatable. The catalogs named in .anchorage.yaml are read too.",
+        valueName: "FILE"))
+    public var catalogFiles: [String] = []
+
     public init() {}
 
-    public func run() async throws {
+    public func run() async throws { try execute().emit() }
+
+    /// Runs the command: the answer on standard output (exit 0), or a message on standard error and exit 2 for an
+    /// unknown name, an unreadable file or a wrong combination of arguments.
+    public func execute(searchingFrom folder: URL? = nil) -> CommandOutput {
         do {
-            print(try answer())
-        } catch let error as ValidationError {
-            throw error
+            return CommandOutput(standardOutput: try answer(searchingFrom: folder) + "\n")
+        } catch let error as XYZError {
+            // Already in the compiler's `file:line:col: error: message` form.
+            return CommandOutput(standardError: "\(error)\n", exitCode: 2)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            return CommandOutput(standardError: "error: \(error)\n", exitCode: 2)
         }
     }
 
+    /// The shipped catalog plus the lab's files (project file, then --catalog).
+    func catalog(searchingFrom folder: URL?) throws -> FitCatalog {
+        let start = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let project = try ProjectConfiguration.find(from: start)
+        return try FitCatalog.bundled(addingFiles: (project?.catalogFiles ?? []) + catalogFiles.map { URL(fileURLWithPath: $0) })
+    }
+
     /// The whole output of the command, so tests call it without a process.
-    public func answer() throws -> String {
-        let catalog = try FitCatalog.bundled()
+    public func answer(searchingFrom folder: URL? = nil) throws -> String {
+        let catalog = try catalog(searchingFrom: folder)
         if list { return listing(catalog) }
         if let name = allFrameworksFor {
             return try render(catalog.rankFrameworks(for: catalog.precursor(named: name)), column: \.framework.name)
@@ -60,18 +82,32 @@ public struct FitCommand: AsyncParsableCommand {
             return try render(catalog.rankPrecursors(for: catalog.framework(named: name)), column: \.precursor.name)
         }
         if let xyz {
-            guard names.count == 1 else { throw ValidationError("with --xyz FILE give one FRAMEWORK") }
-            let (precursor, _) = try catalog.precursor(fromXYZ: URL(fileURLWithPath: xyz))
+            guard names.count == 1 else { throw CommandFailure.usage("with --xyz FILE give one FRAMEWORK") }
+            let (precursor, _) = try catalog.precursor(fromXYZ: URL(fileURLWithPath: xyz), name: xyz)
             return try render(catalog.assessFit(precursor, catalog.framework(named: names[0])))
         }
-        guard names.count == 2 else { throw ValidationError("give PRECURSOR FRAMEWORK, or --xyz FILE FRAMEWORK, --all PRECURSOR, --all-precursors FRAMEWORK, --list") }
+        guard names.count == 2 else {
+            throw CommandFailure.usage("give PRECURSOR FRAMEWORK, or --xyz FILE FRAMEWORK, --all PRECURSOR, --all-precursors FRAMEWORK, --list")
+        }
         let precursor = try catalog.precursor(named: names[0])
         let framework = try catalog.framework(named: names[1])
         return try render(catalog.assessFit(precursor, framework))
     }
 
     func render(_ verdict: FitVerdict) throws -> String {
-        format == .json ? try json(verdict) : verdict.text
+        if format == .json { return try json(verdict) }
+        guard hostMass != nil || metalMillimoles != nil else { return verdict.text }
+        var batch = "For this batch"
+        if let hostMass { batch += " (\(hostMass) g of \(verdict.framework.name))" }
+        if let metalMillimoles { batch += " (\(metalMillimoles) mmol of framework \(verdict.framework.record.metals.joined(separator: "/")))" }
+        if let maximum = verdict.batchMaximum(hostGrams: hostMass, frameworkMetalMillimoles: metalMillimoles) {
+            batch += String(format: ": at most %.3f mmol", maximum.millimoles)
+            if let grams = maximum.grams { batch += String(format: " (%.3f g)", grams) }
+            batch += " of \(verdict.precursor.name) stays one per cage."
+        } else {
+            batch += ": the maximum isolated loading is not known for this pair."
+        }
+        return verdict.text + "\n\n" + batch
     }
 
     func render(_ verdicts: [FitVerdict], column: KeyPath<FitVerdict, String>) throws -> String {

@@ -8,6 +8,12 @@ public struct UnknownNameError: Error, Sendable, Hashable, CustomStringConvertib
     public var name: String
     public var suggestion: String?
 
+    public init(kind: Kind, name: String, suggestion: String?) {
+        self.kind = kind
+        self.name = name
+        self.suggestion = suggestion
+    }
+
     public var description: String {
         "unknown \(kind.rawValue) '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
             + " (`anchorage fit --list` shows the catalog)"
@@ -42,13 +48,13 @@ public struct FitCatalog: Sendable {
         var frameworkIndex: [String: Int] = [:]
         for (index, framework) in frameworks.enumerated() {
             for name in [framework.id, framework.name] + framework.record.aliases {
-                frameworkIndex[FitCatalog.key(name)] = frameworkIndex[FitCatalog.key(name)] ?? index
+                frameworkIndex[FitCatalog.key(name)] = index  // a later (lab) entry takes precedence
             }
         }
         var precursorIndex: [String: Int] = [:]
         for (index, precursor) in precursors.enumerated() {
             for name in [precursor.id, precursor.name, precursor.record.formula] + precursor.record.aliases {
-                precursorIndex[FitCatalog.key(name)] = precursorIndex[FitCatalog.key(name)] ?? index
+                precursorIndex[FitCatalog.key(name)] = index
             }
         }
         self.frameworkIndex = frameworkIndex
@@ -59,23 +65,46 @@ public struct FitCatalog: Sendable {
 
     private struct FrameworkFile: Decodable { var frameworks: [FrameworkRecord] }
     private struct PrecursorFile: Decodable { var precursors: [PrecursorRecord] }
+    /// A lab's own catalog file: the shipped formats, each list optional, with its own citations.
+    struct LabFile: Decodable {
+        var frameworks: [FrameworkRecord]?
+        var precursors: [PrecursorRecord]?
+        var citations: [Citation]?
+    }
 
-    private static let shared: Result<FitCatalog, any Error> = Result { try FitCatalog.load() }
+    private static let shared: Result<FitCatalog, any Error> = Result { try FitCatalog.load(addingFiles: []) }
 
     /// The catalog shipped with Anchorage (loaded once per process).
     public static func bundled() throws -> FitCatalog { try shared.get() }
 
-    static func load() throws -> FitCatalog {
+    /// The shipped catalog plus a lab's own files (`frameworks:`, `precursors:` and `citations:` lists in the shipped
+    /// formats); a lab's entry takes precedence over a shipped one of the same name.
+    public static func bundled(addingFiles files: [URL]) throws -> FitCatalog {
+        files.isEmpty ? try bundled() : try load(addingFiles: files)
+    }
+
+    static func load(addingFiles files: [URL]) throws -> FitCatalog {
         let table = try PeriodicTable.bundled()
-        let citations = try CitationIndex.bundled()
+        var citations = try CitationIndex.bundled()
         let radii = VanDerWaalsRadii(try BundledData.decode(VanDerWaalsRadii.File.self, from: "vdw-radii.yaml").radii)
         let criteria = try BundledData.decode(FitCriteria.self, from: "fit-criteria.yaml")
-        let frameworkRecords = try BundledData.decode(FrameworkFile.self, from: "frameworks.yaml").frameworks
-        let precursorRecords = try BundledData.decode(PrecursorFile.self, from: "precursors.yaml").precursors
+        var frameworkRecords = try BundledData.decode(FrameworkFile.self, from: "frameworks.yaml").frameworks.map { ($0, "frameworks.yaml") }
+        var precursorRecords = try BundledData.decode(PrecursorFile.self, from: "precursors.yaml").precursors.map { ($0, "precursors.yaml") }
+        var labCitations: [Citation] = []
+        for url in files {
+            let lab = try BundledData.decode(LabFile.self, at: url)
+            frameworkRecords += (lab.frameworks ?? []).map { ($0, url.lastPathComponent) }
+            precursorRecords += (lab.precursors ?? []).map { ($0, url.lastPathComponent) }
+            labCitations += lab.citations ?? []
+        }
+        if !labCitations.isEmpty { citations = CitationIndex(Array(citations.byID.values) + labCitations) }
+        // A lab's entry replaces a shipped entry with the same id.
+        frameworkRecords = lastById(frameworkRecords) { $0.0.id }
+        precursorRecords = lastById(precursorRecords) { $0.0.id }
 
         func checkSource(_ source: String, _ file: String, _ what: String) throws {
             guard source == "none found" || citations[source] != nil else {
-                throw CatalogError(file: file, message: "\(what): source '\(source)' is not in any citations*.yaml file")
+                throw CatalogError(file: file, message: "\(what): source '\(source)' is not in any citations list")
             }
         }
         for entry in radii.entries.values { try checkSource(entry.source, "vdw-radii.yaml", entry.element) }
@@ -85,13 +114,13 @@ public struct FitCatalog: Sendable {
         }
 
         var frameworks: [Framework] = []
-        for record in frameworkRecords {
+        for (record, file) in frameworkRecords {
             for (what, source) in [("structure", record.structureSource), ("cage_diameter_A", record.cageDiameter.source),
                                    ("window_diameter_A", record.windowDiameter.source), ("cages_per_cell", record.cagesPerCell.source),
                                    ("cell_formula", record.cellFormula.source), ("thermal_stability_C", record.thermalStabilityC.source),
                                    ("water_stability", record.waterStability.source), ("acid_stability", record.acidStability.source),
                                    ("base_stability", record.baseStability.source)] {
-                try checkSource(source, "frameworks.yaml", "\(record.id).\(what)")
+                try checkSource(source, file, "\(record.id).\(what)")
             }
             var mass: Double?
             var metalAtoms: Double?
@@ -101,7 +130,7 @@ public struct FitCatalog: Sendable {
                     mass = try formula.molarMass(in: table)
                     metalAtoms = record.metals.reduce(0) { $0 + formula.count(of: $1) }
                 } catch {
-                    throw CatalogError(file: "frameworks.yaml", message: "\(record.id).cell_formula '\(text)': \(error)")
+                    throw CatalogError(file: file, message: "\(record.id).cell_formula '\(text)': \(error)")
                 }
             }
             frameworks.append(Framework(record: record, cellMolarMass: mass, metalAtomsPerCell: metalAtoms))
@@ -109,22 +138,28 @@ public struct FitCatalog: Sendable {
 
         var precursors: [Precursor] = []
         var compositions: [[String: Double]] = []
-        for record in precursorRecords {
+        for (record, file) in precursorRecords {
             for (what, source) in [("enclosing_sphere_vdw_A", record.enclosingSphereVDW.source),
                                    ("min_cross_section_vdw_A", record.minCrossSectionVDW.source),
                                    ("longest_nuclear_A", record.longestNuclear.source), ("literature_size_A", record.literatureSize.source)] {
-                try checkSource(source, "precursors.yaml", "\(record.id).\(what)")
+                try checkSource(source, file, "\(record.id).\(what)")
             }
             do {
                 let formula = try ChemicalFormula(parsing: record.formula)
                 precursors.append(try resolve(record, formula: formula, table: table))
                 compositions.append(formula.composition)
             } catch {
-                throw CatalogError(file: "precursors.yaml", message: "\(record.id).formula '\(record.formula)': \(error)")
+                throw CatalogError(file: file, message: "\(record.id).formula '\(record.formula)': \(error)")
             }
         }
         return FitCatalog(frameworks: frameworks, precursors: precursors, radii: radii, criteria: criteria,
                           precursorCompositions: compositions)
+    }
+
+    static func lastById<T>(_ items: [T], id: (T) -> String) -> [T] {
+        var last: [String: Int] = [:]
+        for (index, item) in items.enumerated() { last[id(item)] = index }
+        return items.enumerated().filter { last[id($0.element)] == $0.offset }.map(\.element)
     }
 
     /// Molar mass, metal atoms and metal mass of a precursor record from its formula.
@@ -153,7 +188,7 @@ public struct FitCatalog: Sendable {
         if let index = precursorIndex[FitCatalog.key(name)] { return precursors[index] }
         // A formula written another way (C15H21FeO6, Fe(C5H7O2)3) finds the same compound.
         if let formula = try? ChemicalFormula(parsing: name),
-           let index = precursorCompositions.firstIndex(where: { FitCatalog.sameComposition($0, formula.composition) }) {
+           let index = precursorCompositions.lastIndex(where: { FitCatalog.sameComposition($0, formula.composition) }) {
             return precursors[index]
         }
         throw UnknownNameError(kind: .precursor, name: name, suggestion: suggestion(for: name, among: precursors.map { [$0.name, $0.record.formula] + $0.record.aliases }))

@@ -32,22 +32,4 @@ extension FitCatalog {
         if slackA != slackB { return abs(slackA) < abs(slackB) }
         return (a.framework.name, a.precursor.name) < (b.framework.name, b.precursor.name)
     }
-
-    /// A precursor whose size is computed from an XYZ file: formula from the atoms, sizes with the catalog's radii.
-    public func precursor(fromXYZ url: URL) throws -> (Precursor, MolecularSizes) {
-        let file = try XYZFile(contentsOf: url)
-        let sizes = try MolecularGeometry.sizes(of: file.atoms, radii: radii)
-        let name = url.deletingPathExtension().lastPathComponent
-        let formula = file.hillFormula
-        let entry = url.lastPathComponent
-        let note = "computed from \(entry) with vdw-radii.yaml"
-        let record = PrecursorRecord(
-            id: name, name: name, aliases: [], formula: formula, simpleSalt: nil, geometry: entry,
-            enclosingSphereVDW: Sourced(sizes.enclosingSphereVDW, source: "xyz", entry: entry, note: note),
-            minCrossSectionVDW: Sourced(sizes.minCrossSectionVDW, source: "xyz", entry: entry, note: note),
-            longestNuclear: Sourced(sizes.longestNuclear, source: "xyz", entry: entry, note: note),
-            literatureSize: .unknown(), notes: file.comment)
-        let parsed = try ChemicalFormula(parsing: formula)
-        return (try FitCatalog.resolve(record, formula: parsed, table: try PeriodicTable.bundled()), sizes)
-    }
 }

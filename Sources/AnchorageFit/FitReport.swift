@@ -20,6 +20,9 @@ extension FitVerdict {
         (docs/fit.md). Literature molecular diameters (Fe(acac)3 9.7 Å) are atom-centre distances, about 2.4 Å smaller.
         """
 
+    /// The citation of the calibrated allowance (fit-criteria.yaml).
+    static let allowanceSource = "fit-calibration"
+
     /// Every number the verdict used, each with its source.
     public var numbers: [FitNumber] {
         let p = precursor.record
@@ -35,9 +38,9 @@ extension FitVerdict {
             number("\(p.name) longest atom-centre distance", p.longestNuclear),
         ]
         if p.literatureSize.value != nil { list.append(number("\(p.name) literature molecular size", p.literatureSize)) }
-        list.append(FitNumber(quantity: "cage contact allowance", value: cageAllowance, unit: "Å", source: "docs/fit.md",
-                              entry: "fit-criteria.yaml", note: "calibrated on Fe(acac)3 and Ru(acac)3 in ZIF-8"))
-        list.append(FitNumber(quantity: "window contact allowance", value: windowAllowance, unit: "Å", source: "docs/fit.md",
+        list.append(FitNumber(quantity: "cage contact allowance", value: cageAllowance, unit: "Å", source: Self.allowanceSource,
+                              entry: "fit-criteria.yaml", note: "calibrated on Fe(acac)3 and Ru(acac)3 in ZIF-8 (docs/fit.md)"))
+        list.append(FitNumber(quantity: "window contact allowance", value: windowAllowance, unit: "Å", source: Self.allowanceSource,
                               entry: "fit-criteria.yaml", note: nil))
         if maxIsolatedLoading != nil || f.cagesPerCell.value != nil {
             list.append(number("\(f.name) cages per unit cell", f.cagesPerCell, "per cell"))
@@ -123,8 +126,8 @@ extension FitVerdict {
         lines.append("  mode:               \(mode.rawValue)")
         let cage = f.cageDiameter.value.map { "\(Self.format($0)) Å [\(f.cageDiameter.reference)]" } ?? "unknown (\(f.cageDiameter.source))"
         let window = f.windowDiameter.value.map { "\(Self.format($0)) Å [\(f.windowDiameter.reference)]" } ?? "unknown (\(f.windowDiameter.source))"
-        let size = effectiveCageSize.map { "\(Self.format($0)) Å" } ?? "unknown"
-        let cross = effectiveWindowSize.map { "\(Self.format($0)) Å" } ?? "unknown"
+        let size = effectiveCageSize.map { "\(Self.format($0)) Å" } ?? "no precursor size in the catalog"
+        let cross = effectiveWindowSize.map { "\(Self.format($0)) Å" } ?? "no precursor size in the catalog"
         lines.append("  fits the cage:      \(yesNo(fitsCage))  (\(size) vs LCD \(cage))")
         lines.append("  passes the window:  \(yesNo(passesWindow))  (\(cross) vs PLD \(window))")
         lines.append("  per cage (max):     \(perCageMax.map { perCageMaxIsBound ? "≤ \($0)" : "\($0)" } ?? "unknown")")

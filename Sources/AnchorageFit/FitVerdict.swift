@@ -132,9 +132,29 @@ extension FitVerdict {
         return (max(count, ratio >= 1 ? 1 : 0), false)
     }
 
-    /// Would the rule engine's recipe amount keep one molecule per cage? Occupancy = precursor moles per cage.
+    /// The most precursor a batch holds isolated (mmol, g): from the mass of made host, or from the framework metal
+    /// of a host that forms around the precursor. Nil when the loading is not known.
+    public func batchMaximum(hostGrams: Double? = nil, frameworkMetalMillimoles: Double? = nil) -> (millimoles: Double, grams: Double?)? {
+        guard let loading = maxIsolatedLoading else { return nil }
+        var millimoles: Double?
+        if let hostGrams, hostGrams > 0 { millimoles = loading.millimolePerGramHost * hostGrams }
+        if let metal = frameworkMetalMillimoles, metal > 0, let perMetal = loading.molePerMoleFrameworkMetal {
+            millimoles = perMetal * metal
+        }
+        guard let millimoles else { return nil }
+        return (millimoles, precursor.molarMass.map { millimoles * $0 / 1000 })
+    }
+
+    /// Molecules per cage for a batch of made host: above 1, aggregation is expected.
     public func occupancy(precursorMillimoles: Double, hostGrams: Double) -> Double? {
         guard let loading = maxIsolatedLoading, hostGrams > 0 else { return nil }
         return precursorMillimoles / (loading.millimolePerGramHost * hostGrams)
+    }
+
+    /// Molecules per cage when the host forms around the precursor (in situ): the recipe gives the framework metal
+    /// (e.g. 5.68 mmol Zn from 1.69 g Zn(NO3)2·6H2O for ZIF-8), not a mass of host.
+    public func occupancy(precursorMillimoles: Double, frameworkMetalMillimoles: Double) -> Double? {
+        guard let perMetal = maxIsolatedLoading?.molePerMoleFrameworkMetal, perMetal > 0, frameworkMetalMillimoles > 0 else { return nil }
+        return precursorMillimoles / (perMetal * frameworkMetalMillimoles)
     }
 }

@@ -31,14 +31,19 @@ public struct XYZFile: Sendable {
         self.atoms = atoms
     }
 
-    public init(contentsOf url: URL) throws {
+    /// Reads a file; `name` is how messages call it (the path as the user wrote it), the full path by default.
+    public init(contentsOf url: URL, name: String? = nil) throws {
+        let name = name ?? url.path
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw XYZError(file: name, line: 1, column: 1, message: "no such file")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw XYZError(file: url.path, line: 1, column: 1, message: "cannot read the file (\(error.localizedDescription))")
+            throw XYZError(file: name, line: 1, column: 1, message: "cannot read the file as UTF-8 text")
         }
-        try self.init(parsing: text, file: url.path)
+        try self.init(parsing: text, file: name)
     }
 
     public init(parsing text: String, file: String = "<xyz>") throws {
@@ -51,7 +56,7 @@ public struct XYZFile: Sendable {
         guard let count = Int(first), count > 0 else {
             throw fail(1, 1, "expected a positive number of atoms on the first line, found '\(first)'")
         }
-        guard lines.count >= 2 + count else {
+        guard count <= lines.count - 2 else {
             throw fail(lines.count, 1, "the first line announces \(count) atoms but the file has \(max(0, lines.count - 2)) atom lines")
         }
         var atoms: [Atom] = []

@@ -14,7 +14,7 @@ import Testing
 
     @Test("every mode, on the known cases", arguments: [
         ("Fe(acac)3", "ZIF-8", FitMode.inSitu),           // Chen 2017: trapped in situ
-        ("Ru(acac)3", "ZIF-8", .inSitu),                   // Wang 2017
+        ("Ru(acac)3", "ZIF-8", .inSitu),                   // Geng 2018
         ("Fe(NO3)3·9H2O", "ZIF-8", .notConfined),          // a simple salt
         ("Zn(NO3)2·6H2O", "ZIF-8", .notConfined),
         ("RuCl3", "UiO-66", .notConfined),
@@ -45,7 +45,7 @@ import Testing
         #expect(abs(loading.millimolePerGramHost - 2000 / 2730.9) < 0.01)
         #expect(abs((loading.gramPerGramHost ?? 0) - 0.2586) < 0.001)
         #expect(v.explanation.contains("in situ"))
-        #expect(v.explanation.contains("chen2017-fe-acac-zif8"))
+        #expect(v.explanation.contains("chen-2017-fe-isas-zif8"))
     }
 
     @Test func clustersNotSingleAtoms() throws {
@@ -77,6 +77,10 @@ import Testing
         let v = try verdict("Fe(acac)3", "ZIF-8")
         let occupancy = try #require(v.occupancy(precursorMillimoles: 0.28, hostGrams: 1.0))
         #expect(occupancy > 0.35 && occupancy < 0.40)
+        // The design note's batch: 0.10 g Fe(acac)3 (0.28 mmol) with 5.68 mmol Zn — about 0.3 per cage.
+        let inSitu = try #require(v.occupancy(precursorMillimoles: 0.283, frameworkMetalMillimoles: 5.68))
+        #expect(abs(inSitu - 0.299) < 0.001)
+        #expect(v.occupancy(precursorMillimoles: 1, frameworkMetalMillimoles: 0) == nil)
     }
 
     @Test func jsonCarriesTheVerdictAndItsSources() throws {
@@ -90,6 +94,9 @@ import Testing
         let numbers = try #require(object["numbers"] as? [[String: Any]])
         #expect(numbers.allSatisfy { ($0["source"] as? String)?.isEmpty == false })
         #expect(object["explanation"] is String && object["conventions"] is String)
+        // The sources printed for the allowances are those of fit-criteria.yaml.
+        #expect(FitVerdict.allowanceSource == catalog.criteria.cageAllowance.source)
+        #expect(FitVerdict.allowanceSource == catalog.criteria.windowAllowance.source)
     }
 
     @Test func rankingPutsTrappingHostsFirst() throws {

@@ -4,9 +4,9 @@ import Testing
 @testable import AnchorageFit
 
 /// The sizes computed here from the shipped XYZ files must agree with the tabulated ones (precursors.yaml, from the
-/// same geometries) within 0.02 Å — the third decimal of the table plus the refinement of the sampled orientations.
+/// same geometries) within 0.01 Å (the table has three decimals; the largest difference seen is 0.003 Å, Ru3(CO)12 cross-section).
 @Suite struct MolecularGeometryTests {
-    static let tolerance = 0.02
+    static let tolerance = 0.01
     let catalog: FitCatalog
 
     init() throws { catalog = try FitCatalog.bundled() }
@@ -60,6 +60,8 @@ import Testing
         }
         #expect(throws: XYZError.self) { try XYZFile(parsing: "3\ncomment\nH 0 0 0\n", file: "m.xyz") }
         #expect(throws: XYZError.self) { try XYZFile(parsing: "", file: "m.xyz") }
+        #expect(throws: XYZError.self) { try XYZFile(parsing: "9223372036854775807\nc\nH 0 0 0\n", file: "m.xyz") }
+        #expect(throws: XYZError.self) { try XYZFile(parsing: "1\nc\nH 0 0 nan\n", file: "m.xyz") }
     }
 
     @Test func unknownElementIsAClearError() throws {
