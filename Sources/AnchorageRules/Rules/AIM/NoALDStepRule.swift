@@ -8,7 +8,7 @@ struct NoALDStepRule: Rule {
             AIM deposits the metal by alternating gas-phase pulses of a precursor and a co-reactant, separated by purges, \
             over a set number of cycles at a set temperature; a solution step is SIM, not AIM.
             """,
-        references: ["review-pom-admc", "mondloch2013-nu1000"],
+        references: ["review-pom-admc", "planas-2014-nu1000-protons"],
         triggering: [
             .recipe(route: "↓aim", host: "NU-1000", metals: "[V]",
                     reagents: "v: {name: vanadyl acetylacetonate, mass: 10 mg}\nmeoh: {name: methanol, role: solvent}",

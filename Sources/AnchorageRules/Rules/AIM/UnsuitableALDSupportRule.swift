@@ -12,7 +12,7 @@ struct UnsuitableALDSupportRule: Rule {
             UiO-66 (window about 4 Å) lets the precursor coat only the outside of the crystals \
             (data: aim.supports; windows from the framework catalog).
             """,
-        references: ["review-pom-admc", "mondloch-2013-aim-nu1000", "kim-2015-aim-indium-nu1000", "mondloch2013-nu1000"],
+        references: ["review-pom-admc", "mondloch-2013-aim-nu1000", "kim-2015-aim-indium-nu1000", "planas-2014-nu1000-protons"],
         triggering: [
             .recipe(route: "aim", host: "↓UiO-66", metals: "[Al]",
                     reagents: "tma: {name: trimethylaluminium, role: ald-precursor}\nwater: {name: water, role: co-reactant}",

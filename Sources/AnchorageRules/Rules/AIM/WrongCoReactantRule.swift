@@ -9,7 +9,7 @@ struct WrongCoReactantRule: Rule {
             sulfide sites); the co-reactant restores the surface groups the next precursor pulse reacts with. Another \
             co-reactant is not what the route has been shown with (data: aim.co_reactants).
             """,
-        references: ["review-pom-admc", "mondloch2013-nu1000"],
+        references: ["review-pom-admc", "planas-2014-nu1000-protons"],
         triggering: [
             .recipe(route: "aim", host: "NU-1000", metals: "[Al]",
                     reagents: "tma: {name: trimethylaluminium, role: ald-precursor}\nmeoh: {name: methanol, role: co-reactant}",

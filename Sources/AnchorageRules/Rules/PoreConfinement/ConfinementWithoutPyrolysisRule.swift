@@ -10,7 +10,7 @@ struct ConfinementWithoutPyrolysisRule: Rule {
             it the product is the precursor in the framework, not a single-atom catalyst (the review's worked case: \
             Fe(acac)3@ZIF-8, 900 °C under N2).
             """,
-        references: ["review-pom-admc", "dai-2024-fe-sn-c", "chen2017-fe-acac-zif8"],
+        references: ["review-pom-admc", "dai-2024-fe-sn-c", "park2006-zif"],
         triggering: [
             .recipe(route: "↓pore-confinement", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps.replacingOccurrences(
                 of: "\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2, flow: 80 mL/min}", with: "")),

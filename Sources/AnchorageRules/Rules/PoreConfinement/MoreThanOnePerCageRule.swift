@@ -9,7 +9,7 @@ struct MoreThanOnePerCageRule: Rule {
             per cage. The cages are counted from the framework metal the recipe brings (ZIF-8: two sodalite cages per \
             twelve Zn) or from the support weighed in, with the cell formula and cages per cell of the framework catalog.
             """,
-        references: ["review-pom-admc", "liu-corma-2021-confinement", "chen2017-fe-acac-zif8"],
+        references: ["review-pom-admc", "liu-corma-2021-confinement", "park2006-zif"],
         triggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents.replacingOccurrences(of: "mass: 0.10 g, role: metal-precursor", with: "mass: ↓0.50 g, role: metal-precursor"),
                     steps: RuleExample.feZIF8Steps),

@@ -9,7 +9,7 @@ struct PolynuclearPrecursorRule: Rule {
             The review's route rests on mononuclear complexes; a cluster compound such as Ru3(CO)12 brings its metal \
             atoms already bonded together and leaves a cluster in each cage.
             """,
-        references: ["review-pom-admc", "liu-corma-2021-confinement", "chen2017-fe-acac-zif8"],
+        references: ["review-pom-admc", "liu-corma-2021-confinement", "park2006-zif"],
         triggering: [
             .recipe(metals: "[Ru]", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
                 of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",

@@ -9,7 +9,7 @@ struct PrecursorLargerThanCageRule: Rule {
             below the cage's so that it fits inside. Sizes are the fit module's: the precursor's van der Waals size from \
             its geometry against the cage (largest cavity diameter) of the framework, each with its source.
             """,
-        references: ["review-pom-admc", "liu-corma-2021-confinement", "chen2017-fe-acac-zif8"],
+        references: ["review-pom-admc", "liu-corma-2021-confinement", "park2006-zif"],
         triggering: [
             .recipe(host: "UiO-66", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(of: "fe: {name: iron(III)", with: "fe: {name: ↓iron(III)"),
                     steps: RuleExample.feZIF8Steps),

@@ -10,7 +10,7 @@ struct PrecursorTooSmallRule: Rule {
             and the two metals meet on pyrolysis. The count per cage is the fit module's sphere-packing count of the \
             precursor's van der Waals size in the cage.
             """,
-        references: ["review-pom-admc", "dai-2024-fe-sn-c", "chen2017-fe-acac-zif8"],
+        references: ["review-pom-admc", "dai-2024-fe-sn-c", "park2006-zif"],
         triggering: [
             .recipe(host: "MOF-808", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
                 of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",

@@ -11,7 +11,7 @@ struct SimpleSaltPrecursorRule: Rule {
             acetylacetonates, ferrocene and phthalocyanines (data: pore_confinement.simple_salt_anions, \
             .suitable_precursor_classes).
             """,
-        references: ["review-pom-admc", "wu-yang-janiak-2019-confinement", "chen2017-fe-acac-zif8"],
+        references: ["review-pom-admc", "wu-yang-janiak-2019-confinement", "park2006-zif"],
         triggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
                 of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",

@@ -10,7 +10,7 @@ struct SoakedPastTheWindowRule: Rule {
             precursor's solution (impregnation) leaves it on the outside of the crystals, where pyrolysis aggregates it. \
             Sizes come from the fit module.
             """,
-        references: ["review-pom-admc", "chen2017-fe-acac-zif8"],
+        references: ["review-pom-admc", "park2006-zif"],
         triggering: [
             .recipe(reagents: "zif: {name: ZIF-8, formula: Zn(C4H5N2)2, mass: 1.0 g, role: support}\nfe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.05 g, role: metal-precursor}\nmeoh: {name: methanol, role: solvent}",
                     steps: "- add: [zif]\n  in: {meoh: 20 mL}\n- impregnate: [↓fe]\n  in: {meoh: 10 mL}\n  time: 24 h\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),

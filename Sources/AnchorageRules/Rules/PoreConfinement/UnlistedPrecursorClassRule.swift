@@ -10,7 +10,7 @@ struct UnlistedPrecursorClassRule: Rule {
             says so; its size against the cage is what decides (data: pore_confinement.suitable_precursor_classes; \
             acetates are deliberately not listed as unsuitable).
             """,
-        references: ["review-pom-admc", "chen2017-fe-acac-zif8"],
+        references: ["review-pom-admc", "park2006-zif"],
         triggering: [
             .recipe(metals: "[Pd]", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
                 of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",

@@ -11,7 +11,7 @@ struct DepositionAboveStabilityRule: Rule {
             temperature for SIM itself exists (data: sim.max_temperature_C is empty), so for a host without a sourced \
             stability the rule says nothing.
             """,
-        references: ["review-pom-admc", "mondloch2013-nu1000"],
+        references: ["review-pom-admc", "planas-2014-nu1000-protons"],
         triggering: [
             .recipe(route: "sim", host: "UiO-66", metals: "[V]",
                     reagents: "v: {name: vanadyl acetylacetonate, mass: 10 mg}\nmeoh: {name: methanol, role: solvent}",
