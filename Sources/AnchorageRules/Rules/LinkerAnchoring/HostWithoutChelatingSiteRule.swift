@@ -11,7 +11,7 @@ struct HostWithoutChelatingSiteRule: Rule {
             framework catalog and from site-bearing linkers the recipe uses itself \
             (data: linker_anchoring.chelating_sites, .site_bearing_linkers).
             """,
-        references: ["review-pom-admc", "wang-2017-ru-sas-amine", "feng2013-pcn224"],
+        references: ["review-pom-admc", "wang-2017-ru-sas-amine", "feng2013-pcn224", "thoresen-2020-uio67-bpy-ru"],
         triggering: [
             .recipe(route: "linker-anchoring", host: "↓UiO-66", metals: "[Pt]",
                     reagents: "pt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 3 mg}\ndmf: {name: DMF, role: solvent}",

@@ -11,7 +11,7 @@ struct MetalExceedsSitesRule: Rule {
             of the site-bearing linkers the recipe weighs in (data: linker_anchoring.max_metal_to_site_ratio, the \
             stoichiometric meaning of one metal per site).
             """,
-        references: ["review-pom-admc", "fang-2018-pt-porphyrin-mof", "feng2013-pcn224"],
+        references: ["review-pom-admc", "fang-2018-pt-porphyrin-mof", "feng2013-pcn224", "thoresen-2020-uio67-bpy-ru"],
         triggering: [
             .recipe(route: "linker-anchoring", host: "PCN-224", metals: "[Pt]",
                     reagents: "tcpp: {name: meso-tetra(4-carboxyphenyl)porphine, mass: 10 mg, role: linker}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: ↓20 mg}\ndmf: {name: DMF, role: solvent}",
