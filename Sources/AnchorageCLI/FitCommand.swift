@@ -104,8 +104,10 @@ public struct FitCommand: AsyncParsableCommand {
             batch += String(format: ": at most %.3f mmol", maximum.millimoles)
             if let grams = maximum.grams { batch += String(format: " (%.3f g)", grams) }
             batch += " of \(verdict.precursor.name) stays one per cage."
+        } else if verdict.mode == .inSitu || verdict.mode == .impregnation {
+            batch += ": the maximum isolated loading is not known for this host (no sourced cage count or unit-cell formula)."
         } else {
-            batch += ": the maximum isolated loading is not known for this pair."
+            batch += ": no amount stays isolated (mode \(verdict.mode.rawValue))."
         }
         return verdict.text + "\n\n" + batch
     }

@@ -48,6 +48,8 @@ public struct FrameworkRecord: Sendable, Codable, Hashable {
     public var node: String
     public var linker: String
     public var functionalSites: [String]
+    /// `cage` (closed cages behind windows) or `channel` (one-dimensional channels: nothing holds guests apart).
+    public var poreType: PoreType
     public var structureSource: String
     public var cageDiameter: Sourced<Double>
     public var windowDiameter: Sourced<Double>
@@ -61,12 +63,17 @@ public struct FrameworkRecord: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, aliases, kind, metals, node, linker, notes
-        case functionalSites = "functional_sites", structureSource = "structure_source"
+        case functionalSites = "functional_sites", structureSource = "structure_source", poreType = "pore_type"
         case cageDiameter = "cage_diameter_A", windowDiameter = "window_diameter_A"
         case cagesPerCell = "cages_per_cell", cellFormula = "cell_formula"
         case thermalStabilityC = "thermal_stability_C", waterStability = "water_stability"
         case acidStability = "acid_stability", baseStability = "base_stability"
     }
+}
+
+/// How a framework's pores are built: cages that can hold one molecule each, or channels along which molecules line up.
+public enum PoreType: String, Sendable, Codable, Hashable {
+    case cage, channel
 }
 
 /// A precursor as written in `precursors.yaml`.

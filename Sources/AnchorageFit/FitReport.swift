@@ -60,7 +60,9 @@ extension FitVerdict {
         case .tooLarge:
             sentences.append("\(pName) does not fit the \(f.name) cage: it cannot be confined there.")
         case .notConfined:
-            if let salt = p.simpleSalt {
+            if framework.record.poreType == .channel && !precursor.isSimpleSalt {
+                sentences.append("\(f.name) has one-dimensional channels, not cages: \(pName) fits, but the molecules line up along the channel and nothing holds them apart, so they will not stay isolated.")
+            } else if let salt = p.simpleSalt {
                 sentences.append("\(pName) is a simple salt (\(salt)): its ions are too small to be held one per cage in \(f.name), so the metal will not stay isolated (review §4.2.2).")
             } else {
                 sentences.append("\(pName) is small for the \(f.name) cage: \(perCageText) fit one cage, so the molecules will not stay isolated.")
@@ -130,7 +132,10 @@ extension FitVerdict {
         let cross = effectiveWindowSize.map { "\(Self.format($0)) Å" } ?? "no precursor size in the catalog"
         lines.append("  fits the cage:      \(yesNo(fitsCage))  (\(size) vs LCD \(cage))")
         lines.append("  passes the window:  \(yesNo(passesWindow))  (\(cross) vs PLD \(window))")
-        lines.append("  per cage (max):     \(perCageMax.map { perCageMaxIsBound ? "≤ \($0)" : "\($0)" } ?? "unknown")")
+        let perCage = framework.record.poreType == .channel && perCageMax == nil
+            ? "not applicable: one-dimensional channels, no cages"
+            : perCageMax.map { perCageMaxIsBound ? "≤ \($0)" : "\($0)" } ?? "unknown"
+        lines.append("  per cage (max):     \(perCage)")
         lines.append("  polynuclear:        \(polynuclear ? "yes, \(precursor.metalAtoms) metal atoms: clusters, not single atoms" : "no")")
         if let loading = maxIsolatedLoading {
             var parts = ["\(Self.format(loading.millimolePerGramHost, digits: 3)) mmol/g host"]

@@ -51,6 +51,8 @@ public struct FitVerdict: Sendable {
     public let perCageMax: Int?
     /// True when `perCageMax` is the volume bound (more than the tabulated packings), not an exact packing.
     public let perCageMaxIsBound: Bool
+    /// With one molecule per cage; nil unless the mode is in-situ or impregnation, or when the framework has no
+    /// sourced cage count and unit-cell formula.
     public let maxIsolatedLoading: IsolatedLoading?
     public let cageAllowance: Double
     public let windowAllowance: Double
@@ -76,12 +78,13 @@ extension FitVerdict {
         var fitsCage: Bool?
         var perCageMax: Int?
         var isBound = false
+        let channel = framework.record.poreType == .channel
         if let cageSize, let lcd {
             fitsCage = cageSize < lcd
-            if fitsCage == true {
-                (perCageMax, isBound) = FitVerdict.perCage(cage: lcd, molecule: cageSize, criteria: criteria)
-            } else {
+            if fitsCage == false {
                 perCageMax = 0
+            } else if !channel {
+                (perCageMax, isBound) = FitVerdict.perCage(cage: lcd, molecule: cageSize, criteria: criteria)
             }
         }
         var passesWindow: Bool?
@@ -90,7 +93,7 @@ extension FitVerdict {
         let mode: FitMode
         if fitsCage == false {
             mode = .tooLarge
-        } else if precursor.isSimpleSalt || (perCageMax ?? 0) >= 2 {
+        } else if precursor.isSimpleSalt || (perCageMax ?? 0) >= 2 || (channel && fitsCage == true) {
             mode = .notConfined
         } else if fitsCage == true, let passesWindow {
             mode = passesWindow ? .impregnation : .inSitu
@@ -99,7 +102,8 @@ extension FitVerdict {
         }
 
         var loading: IsolatedLoading?
-        if fitsCage == true, let cages = framework.cagesPerCell, let cellMass = framework.cellMolarMass, cellMass > 0 {
+        // Only a precursor that stays one per cage has an isolated loading.
+        if mode == .inSitu || mode == .impregnation, let cages = framework.cagesPerCell, let cellMass = framework.cellMolarMass, cellMass > 0 {
             let molePerGram = cages / cellMass
             let precursorMass = precursor.molarMass.map { molePerGram * $0 }
             let metalMass = precursor.metalMassPerFormula.map { molePerGram * $0 }

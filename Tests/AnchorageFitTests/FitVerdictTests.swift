@@ -23,7 +23,8 @@ import Testing
         ("Fe(acac)3", "UiO-66", .tooLarge),
         ("ferrocene", "MIL-101(Cr)", .notConfined),        // many per cage
         ("ferrocene", "HKUST-1", .impregnation),
-        ("Fe(acac)3", "Mg-MOF-74", .impregnation),
+        ("Fe(acac)3", "MOF-808", .impregnation),
+        ("Fe(acac)3", "Mg-MOF-74", .notConfined),          // channels, not cages
         ("Co(acac)2", "ZIF-8", .undetermined),             // no sourced size
         ("Fe(acac)3", "UiO-66-NH2", .undetermined),        // no sourced cage
     ])
@@ -54,6 +55,12 @@ import Testing
         #expect(v.precursor.metalAtoms == 3)
         #expect(v.explanation.contains("clusters, not single atoms"))
         #expect(try !verdict("ferrocene", "ZIF-8").polynuclear)
+    }
+
+    @Test func noIsolatedLoadingUnlessConfined() throws {
+        #expect(try verdict("ferrocene", "MIL-101(Cr)").maxIsolatedLoading == nil)
+        #expect(try verdict("FePc", "ZIF-8").maxIsolatedLoading == nil)
+        #expect(try verdict("ferrocene", "ZIF-8").maxIsolatedLoading != nil)
     }
 
     @Test func simpleSaltWithoutSizeIsStillNotConfined() throws {

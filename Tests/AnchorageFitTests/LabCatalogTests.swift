@@ -22,6 +22,7 @@ import Testing
             node: "Zn(II)"
             linker: "2-methylimidazolate"
             functional_sites: []
+            pore_type: cage
             structure_source: lab-notebook-12
             cage_diameter_A: {value: 12.5, source: lab-notebook-12}
             window_diameter_A: {value: 3.4, source: lab-notebook-12}
