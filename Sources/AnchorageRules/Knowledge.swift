@@ -35,10 +35,15 @@ public struct Knowledge: Sendable {
             chemistry: try ChemistryData.bundled(), fit: try FitCatalog.bundled())
     }
 
-    /// The shipped knowledge plus a lab's own chemical catalog files.
+    /// The shipped knowledge plus a lab's own catalog files: their chemicals, and their frameworks and precursors for the
+    /// route rules (the fit catalog reads the `frameworks:` and `precursors:` lists of the same files).
     public static func bundled(addingChemicalFiles files: [URL]) throws -> Knowledge {
         var knowledge = try bundled()
+        guard !files.isEmpty else { return knowledge }
         for file in files { try knowledge.chemicals.addFile(at: file) }
+        let fit = try FitCatalog.bundled(addingFiles: files)
+        knowledge.fit = fit
+        knowledge.hosts = HostCatalog(frameworks: fit)
         return knowledge
     }
 
