@@ -24,17 +24,19 @@ public struct DiagnosticFormatter: Sendable {
         for diagnostic in diagnostics {
             out += diagnostic.compilerStyle + "\n"
             if showSource, let excerpt = sourceExcerpt(at: diagnostic.location) { out += excerpt }
+            // Each citation once per finding, whether a note or the rule names it.
+            var cited = Set<String>()
             for note in diagnostic.notes {
                 if let location = note.location {
                     out += "\(location): note: \(note.message)\n"
                 } else {
                     out += "   = note: \(note.message)\n"
                 }
-                if let citation = note.citation.flatMap({ citations[$0] }) { out += "   = see: \(citation.formatted)\n" }
+                if let id = note.citation, let citation = citations[id], cited.insert(id).inserted { out += "   = see: \(citation.formatted)\n" }
             }
             if let rule = RuleRegistry.description(for: diagnostic.ruleID) {
                 for reference in rule.references.prefix(2) {
-                    if let citation = citations[reference] { out += "   = see: \(citation.formatted)\n" }
+                    if let citation = citations[reference], cited.insert(reference).inserted { out += "   = see: \(citation.formatted)\n" }
                 }
             }
         }
