@@ -46,9 +46,12 @@ public struct DiagnosticFormatter: Sendable {
     public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let notes = diagnostics.filter { $0.severity == .note }.count
         let noun = files == 1 ? "file" : "files"
-        if errors == 0 && warnings == 0 { return "\(files) \(noun) checked: no problems found" }
-        return "\(files) \(noun) checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if errors == 0 && warnings == 0 && notes == 0 { return "\(files) \(noun) checked: no problems found" }
+        var counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if notes > 0 { counts += ", \(notes) note\(notes == 1 ? "" : "s")" }
+        return "\(files) \(noun) checked: " + counts
     }
 
     func sourceExcerpt(at location: SourceLocation) -> String? {
