@@ -19,8 +19,8 @@ import Testing
         #expect(written.exitCode == 0, "\(written.standardError)")
         #expect(written.standardOutput.hasPrefix("NB-0001 written"))
         // The fit verdict the rules used at planning time is kept with the record.
-        let xml = try String(contentsOf: notebook.appendingPathComponent("NB-0001.xml"), encoding: .utf8)
-        #expect(xml.contains(#"<verdict precursor="iron(III) acetylacetonate" framework="ZIF-8" mode="in-situ">"#))
+        let planned = try String(contentsOf: notebook.appendingPathComponent("NB-0001.xml"), encoding: .utf8)
+        #expect(planned.contains(#"<verdict precursor="iron(III) acetylacetonate" framework="ZIF-8" mode="in-situ">"#))
 
         var observe = try RecordCommand.Observe.parse([
             "NB-0001", "--notebook", notebook.path, "--operator", "A. Chemist", "--step", "1", "--reagent", "zn", "--mass", "1.702g",
