@@ -87,7 +87,7 @@ public struct ChemicalCatalog: Sendable {
     public private(set) var chemicals: [Chemical]
     private var byKey: [String: Int]
 
-    struct File: Decodable { var chemicals: [Chemical] }
+    struct File: Decodable { var chemicals: [Chemical]? }
 
     public init(_ chemicals: [Chemical]) {
         self.chemicals = []
@@ -99,12 +99,12 @@ public struct ChemicalCatalog: Sendable {
 
     private static let cache: Result<ChemicalCatalog, Error> = Result {
         guard BundledData.url("chemicals.yaml") != nil else { return ChemicalCatalog([]) }
-        return ChemicalCatalog(try BundledData.decode(File.self, from: "chemicals.yaml").chemicals)
+        return ChemicalCatalog(try BundledData.decode(File.self, from: "chemicals.yaml").chemicals ?? [])
     }
 
     /// Adds a lab's own catalog file (same format as `chemicals.yaml`); its entries take precedence over shipped ones.
     public mutating func addFile(at url: URL) throws {
-        add(try BundledData.decode(File.self, at: url).chemicals)
+        add(try BundledData.decode(File.self, at: url).chemicals ?? [])
     }
 
     mutating func add(_ entries: [Chemical]) {
