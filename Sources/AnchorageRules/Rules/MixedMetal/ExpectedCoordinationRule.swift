@@ -40,8 +40,11 @@ struct ExpectedCoordinationRule: Rule {
               let maximum = data.threshold("mixed_metal_zif.pyrolysis_window_C.max")?.number, maximum > minimum
         else { return [] }
         let boiling = data.threshold("mixed_metal_zif.zinc_boiling_point_C")
+        // Only for metals on record as ZIF nodes: for the others MIX-001/MIX-002 already say what is wrong.
+        let substituting = Set(data.threshold("mixed_metal_zif.metals_that_substitute_zn")?.strings ?? [])
         let metals = context.recipe.target.metals.map(\.value).filter { $0 != "Zn" }
-        let metal = metals.first ?? "M"
+        guard !metals.isEmpty, metals.allSatisfy(substituting.contains) else { return [] }
+        let metal = metals.count == 1 ? metals[0] : "M"
         return context.steps(.pyrolyze).compactMap { step in
             guard let (celsius, location) = step.temperature, celsius >= minimum, celsius <= maximum else { return nil }
             let percent = Int(((celsius - minimum) / (maximum - minimum) * 100).rounded())
