@@ -8,7 +8,7 @@ public struct AnchorageCommand: AsyncParsableCommand {
         version: AnchorageVersion.current,
         subcommands: [
             ValidateCommand.self, ProtocolCommand.self, RecordCommand.self, NotebookCommand.self, RulesCommand.self,
-            ExplainCommand.self, SchemaCommand.self,
+            ExplainCommand.self, SchemaCommand.self, PlanCommand.self,
         ]
     )
     public init() {}

@@ -1,0 +1,5 @@
+import AnchorageCore
+import AnchoragePlan
+import Testing
+
+@Suite struct PlannerTests {}
