@@ -65,7 +65,7 @@ struct Draft {
             "id: " + identifier,
             "title: " + Self.quoted(title),
             "source:",
-            "  cite: " + Self.quoted("Draft for the route's worked recipe: " + (data.text("routes.\(templateKey).source") ?? "planning data")),
+            "  cite: " + Self.quoted("Drafted from " + (data.text("routes.\(templateKey).source") ?? "the planning data")),
             "  note: " + Self.quoted("Written by anchorage plan for \(QuantityFormat.mass(grams: batch)) of host; amounts and conditions are a starting point to adjust."),
             "target: {metals: [\(request.metals.joined(separator: ", "))], site: \(request.site.rawValue), support: \(Self.quoted(product))}",
             "route: \(route.rawValue)",
@@ -143,7 +143,15 @@ struct Draft {
     var steps: String {
         var lines: [String] = []
         for line in templateSteps.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.trimmingCharacters(in: .whitespaces) == "<<ligand>>" {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("<<each:"), trimmed.hasSuffix(">>") {
+                let key = trimmed.dropFirst("<<each:".count).dropLast(2)
+                if let block = data.text("routes.\(route.rawValue).\(key)") {
+                    lines += sources.indices.map { block.replacingOccurrences(of: "<<metal>>", with: "m\($0 + 1)") }
+                }
+                continue
+            }
+            if trimmed == "<<ligand>>" {
                 if needsPairLigand, let ligand = data.text("routes.\(route.rawValue).ligand_step") { lines.append(ligand) }
                 continue
             }

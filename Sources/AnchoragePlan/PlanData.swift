@@ -53,3 +53,18 @@ extension DataValue {
         return node
     }
 }
+
+extension ChemistryData {
+    /// The same data with one entry replaced (a dotted path; a missing key is added): how a lab, or a test, asks
+    /// what the plan would be if one number or list were different.
+    public func replacing(_ path: String, with value: DataValue) -> ChemistryData {
+        ChemistryData(root: Self.replace(in: root, keys: path.split(separator: ".").map(String.init)[...], with: value))
+    }
+
+    static func replace(in node: DataValue, keys: ArraySlice<String>, with value: DataValue) -> DataValue {
+        guard let key = keys.first else { return value }
+        guard case .map(var entries) = node else { return .map([key: replace(in: .null, keys: keys.dropFirst(), with: value)]) }
+        entries[key] = replace(in: entries[key] ?? .null, keys: keys.dropFirst(), with: value)
+        return .map(entries)
+    }
+}
