@@ -1,0 +1,59 @@
+import AnchorageCore
+import AnchorageRules
+import Foundation
+import Testing
+
+@testable import AnchorageCLI
+
+@Suite struct PlanCommandTests {
+    func run(_ arguments: [String]) throws -> CommandOutput {
+        try PlanCommand.parse(arguments).execute()
+    }
+
+    @Test func platinumPlanInText() throws {
+        let output = try run(["--metal", "Pt", "--site", "single-atom"])
+        #expect(output.exitCode == 0)
+        #expect(output.standardOutput.contains("mixed-metal ZIF pyrolysis (mixed-metal-pyrolysis): not feasible"))
+        #expect(output.standardOutput.contains("error[MIX-001]: Pt cannot take Zn's place"))
+        #expect(output.standardOutput.contains("platinum(II) acetylacetonate"))
+        #expect(output.standardOutput.contains("References:"))
+    }
+
+    @Test func jsonPlan() throws {
+        let output = try run(["--metal", "V", "--host", "NU-1000", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        let routes = try #require(object["routes"] as? [[String: Any]])
+        #expect(routes.first?["route"] as? String == "sim")
+        #expect(routes.first?["feasibility"] as? String == "feasible")
+    }
+
+    @Test func emittedDraftValidates() throws {
+        let output = try run(["--metal", "Pt", "--emit", "recipe", "--route", "pore-confinement", "--batch", "500mg"])
+        #expect(output.exitCode == 0)
+        #expect(output.standardOutput.hasPrefix("# yaml-language-server: $schema=../schemas/recipe.schema.json\n"))
+        #expect(output.standardOutput.contains("Pt(acac)2"))
+        let result = Validator(knowledge: try Knowledge.bundled()).validate(text: output.standardOutput, file: "draft.yaml")
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.map(\.compilerStyle))")
+    }
+
+    @Test func notFeasibleRouteIsNotEmitted() throws {
+        let output = try run(["--metal", "Pt", "--emit", "recipe", "--route", "mixed-metal-pyrolysis"])
+        #expect(output.exitCode == 1)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.contains("MIX-001"))
+    }
+
+    @Test("wrong usage exits 2", arguments: [
+        ["--metal", "Pt", "--host", "ZIF-88"], ["--metal", "Pt", "--site", "triple-atom"], ["--metal", "Pt", "--emit", "recipe"],
+        ["--metal", "Pt", "--batch", "1 mL"],
+    ])
+    func wrongUsage(arguments: [String]) throws {
+        let output = try run(arguments)
+        #expect(output.exitCode == 2)
+        #expect(!output.standardError.isEmpty)
+    }
+
+    @Test func unknownHostSuggests() throws {
+        #expect(try run(["--metal", "Pt", "--host", "ZIF-88"]).standardError.contains("did you mean"))
+    }
+}
