@@ -17,7 +17,7 @@ public enum RuleRegistry {
         UnsuitableALDSupportRule(), WrongCoReactantRule(), HazardousALDReagentRule(), NoALDStepRule(),
         PrecursorLargerThanCageRule(), SoakedPastTheWindowRule(), SimpleSaltPrecursorRule(), PrecursorTooSmallRule(),
         MoreThanOnePerCageRule(), ConfinementWithoutPyrolysisRule(), PolynuclearPrecursorRule(), UnlistedPrecursorClassRule(),
-        ChannelHostRule(),
+        ChannelHostRule(), UnknownPrecursorSizeRule(),
     ]
 
     public static var descriptions: [RuleDescription] {
