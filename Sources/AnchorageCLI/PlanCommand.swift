@@ -135,7 +135,7 @@ struct PlanText {
                 for note in reason.notes { out += "      note: \(note)\n" }
             }
             if best.feasibility != .notFeasible {
-                for held in best.checksHeld { out += "   holds [\(held.source)]: \(held.summary)\(cite(held.references))\n" }
+                for held in best.checksHeld { out += "   holds [\(held.source)]: \(held.message)\(cite(held.references))\n" }
                 for condition in best.conditions { out += "   condition: \(condition)\n" }
                 if let loading = best.maximumIsolatedLoading { out += "   maximum isolated loading: \(loading)\n" }
                 out += "   draft: anchorage plan --metal \(plan.metals.joined(separator: ",")) --site \(plan.site.rawValue) --emit recipe --route \(route.route.rawValue)"
@@ -156,9 +156,4 @@ struct PlanText {
     static func shellWord(_ text: String) -> String {
         text.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) } ? text : "'\(text)'"
     }
-}
-
-extension PlanReason {
-    /// A rule's summary, as the "holds" line shows it.
-    var summary: String { message }
 }
