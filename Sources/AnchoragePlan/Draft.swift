@@ -20,11 +20,33 @@ struct Draft {
     var framework: Framework? { try? knowledge.fit?.framework(named: host.id) }
 
     var templateKey: String {
-        guard route == .poreConfinement else { return route.rawValue }
-        return formed ? "pore-confinement.in-situ" : "pore-confinement.impregnation"
+        switch route {
+        case .poreConfinement: formed ? "pore-confinement.in-situ" : "pore-confinement.impregnation"
+        case .linkerAnchoring where formed: "linker-anchoring.formed"
+        default: route.rawValue
+        }
     }
 
-    var formationKey: String? { data.formationHosts.first { host.answers(to: $0) } }
+    var formationKey: String? { formed ? data.formationHosts(for: route).first { host.answers(to: $0) } : nil }
+
+    /// A host formed without a unit-cell formula on record is batched by the mass of its linker.
+    var batchedByLinker: Bool { formationKey.map { data.text("formation.\($0).batch_basis") == "linker" } ?? false }
+
+    /// The reagents of a host formed from a linker, scaled to the batch: id, chemical, grams, role.
+    var formationReagents: [(id: String, chemical: Chemical, grams: Double, role: ReagentRole)] {
+        guard batchedByLinker, let key = formationKey, case .map(let entries)? = data.root.entry("formation.\(key).reagents") else { return [] }
+        return entries.keys.sorted().compactMap { id in
+            guard let entry = entries[id], let chemical = chemical(entry["chemical"]?.text), let perGram = entry["grams_per_g_linker"]?.number,
+                  let role = entry["role"]?.text.flatMap(ReagentRole.init(rawValue:)) else { return nil }
+            return (id, chemical, perGram * batch, role)
+        }
+    }
+
+    /// What a batch is a mass of.
+    var batchNoun: String {
+        guard batchedByLinker, let linker = formationReagents.first(where: { $0.role == .linker }) else { return "host" }
+        return linker.chemical.name
+    }
 
     /// Fit verdicts of the precursors in the host (pore confinement).
     var verdicts: [FitVerdict] {
@@ -66,7 +88,7 @@ struct Draft {
             "title: " + Self.quoted(title),
             "source:",
             "  cite: " + Self.quoted("Drafted from " + (data.text("routes.\(templateKey).source") ?? "the planning data")),
-            "  note: " + Self.quoted("Written by anchorage plan for \(QuantityFormat.mass(grams: batch)) of host; amounts and conditions are a starting point to adjust."),
+            "  note: " + Self.quoted("Written by anchorage plan for \(QuantityFormat.mass(grams: batch)) of \(batchNoun); amounts and conditions are a starting point to adjust."),
             "target: {metals: [\(request.metals.joined(separator: ", "))], site: \(request.site.rawValue), support: \(Self.quoted(product))}",
             "route: \(route.rawValue)",
             "host: " + Self.quoted(host.name),
@@ -109,7 +131,11 @@ struct Draft {
             fields.append("role: " + role.rawValue)
             lines.append("\(id): {" + fields.joined(separator: ", ") + "}")
         }
-        if formed, let key = formationKey {
+        if batchedByLinker {
+            for reagent in formationReagents {
+                line(reagent.id, name: reagent.chemical.name, formula: reagent.chemical.formula, mass: reagent.grams, role: reagent.role)
+            }
+        } else if formed, let key = formationKey {
             if let salt = chemical(data.text("formation.\(key).metal_salt")), let formula = salt.formula, let mass = planner.molarMass(formula),
                let moles = frameworkMetalMoles {
                 line("zn", name: salt.name, formula: formula, mass: moles * mass, role: .metalSalt)
@@ -216,7 +242,7 @@ struct Draft {
                 let perCage = verdict.perCageMax.map { "\($0) per cage" } ?? "per-cage count unknown"
                 reasons.append(PlanReason(.note, source: "fit", "\(verdict.precursor.name) in \(verdict.framework.name): \(verdict.mode.rawValue), \(perCage)", notes: [sizes], references: references))
                 if verdict.mode == .inSitu, !formed {
-                    reasons.append(PlanReason(.note, source: "plan", "the planning data has no synthesis of \(host.name) to form it around the precursor (formation hosts: \(data.formationHosts.joined(separator: ", ")))"))
+                    reasons.append(PlanReason(.note, source: "plan", "the planning data has no synthesis of \(host.name) to form it around the precursor (formation hosts: \(data.formationHosts(for: route).joined(separator: ", ")))"))
                 }
             }
         }
@@ -249,6 +275,9 @@ struct Draft {
                let maximum = knowledge.chemistry.threshold("mixed_metal_zif.pyrolysis_window_C.max")?.number {
                 conditions.append("pyrolysis window \(QuantityFormat.number(minimum))–\(QuantityFormat.number(maximum)) °C [\(low.citationList)]")
             }
+        }
+        if batchedByLinker, let key = formationKey {
+            conditions.append("batch: \(QuantityFormat.mass(grams: batch)) of \(batchNoun), \(host.name) formed in the recipe" + (data.text("formation.\(key).note").map { " (\($0))" } ?? ""))
         }
         if route == .poreConfinement {
             conditions.append(formed ? "precursor present while \(host.name) forms (trapped in situ)" : "precursor soaked into the made \(host.name)")
@@ -307,7 +336,16 @@ struct Draft {
             return text
         case .linkerAnchoring:
             let ratio = knowledge.chemistry.threshold("linker_anchoring.max_metal_to_site_ratio")
-            return "at most \(QuantityFormat.number(ratio?.number ?? 1)) metal atom per chelating site [\(ratio?.citationList ?? "no source found")]; sites per gram of \(host.name) not in the catalog"
+            var text = "at most \(QuantityFormat.number(ratio?.number ?? 1)) metal atom per chelating site [\(ratio?.citationList ?? "no source found")]"
+            guard case .map(let table)? = knowledge.chemistry.threshold("linker_anchoring.site_bearing_linkers")?.value,
+                  let perMolecule = knowledge.chemistry.entry("linker_anchoring.site_bearing_linkers.sites_per_molecule")?.number,
+                  let linker = formationReagents.first(where: { table[$0.chemical.id] != nil }),
+                  let formula = linker.chemical.formula, let mass = planner.molarMass(formula), mass > 0 else {
+                return text + "; sites per gram of \(host.name) not in the catalog"
+            }
+            let sites = linker.grams / mass * perMolecule * (ratio?.number ?? 1)
+            text += ": this batch, \(QuantityFormat.amount(moles: sites)) of metal on \(QuantityFormat.mass(grams: linker.grams)) of \(linker.chemical.name)"
+            return text
         case .nodeExchange:
             return "no exchange capacity on record for \(host.name)"
         }

@@ -20,8 +20,10 @@ public struct PlanData: Sendable {
     /// The step template of a route (`pore-confinement` has one per fit mode: `pore-confinement.in-situ`).
     public func steps(_ route: String) -> String? { text("routes.\(route).steps") }
 
-    /// Hosts a recipe forms around the target metal (ZIF-8), by name.
-    public var formationHosts: [String] { root.entry("formation")?.keys ?? [] }
+    /// Hosts a recipe forms for a route (ZIF-8 around the target metal; PCN-224 from its porphyrin linker), by name.
+    public func formationHosts(for route: Route) -> [String] {
+        (root.entry("formation")?.keys ?? []).filter { root.entry("formation.\($0).routes")?.strings.contains(route.rawValue) ?? false }
+    }
 
     /// A formula to weigh a made host in by, with its source, for hosts whose catalog entry has no unit-cell formula.
     public func hostFormula(_ host: HostFacts) -> (formula: String, source: String)? {

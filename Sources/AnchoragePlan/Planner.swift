@@ -134,7 +134,7 @@ public struct Planner: Sendable {
 
         var hosts = knowledge.hosts.hosts
         if let written = request.host { hosts = hosts.filter { $0.answers(to: written) } }
-        let formation = Set(data.formationHosts.compactMap { knowledge.hosts.host(named: $0)?.id })
+        let formation = Set(data.formationHosts(for: route).compactMap { knowledge.hosts.host(named: $0)?.id })
         var candidates: [PlanCandidate] = []
         for host in hosts {
             let formed = formation.contains(host.id)
@@ -142,14 +142,14 @@ public struct Planner: Sendable {
             case .mixedMetalPyrolysis:
                 guard formed else {
                     if request.host != nil {
-                        notDrafted.append(PlanReason(.error, source: "plan", "this route forms its host from Zn and the target metal in the recipe; the planning data forms only " + data.formationHosts.joined(separator: ", ")))
+                        notDrafted.append(PlanReason(.error, source: "plan", "this route forms its host from Zn and the target metal in the recipe; the planning data forms only " + data.formationHosts(for: route).joined(separator: ", ")))
                     }
                     continue
                 }
             case .poreConfinement:
                 break
             default:
-                guard weighingFormula(host) != nil else {
+                guard formed || weighingFormula(host) != nil else {
                     notDrafted.append(PlanReason(.note, source: "catalog", "\(host.name): no unit-cell formula to weigh the host in by (frameworks.yaml: none found)"))
                     continue
                 }

@@ -46,6 +46,12 @@ import Testing
         #expect(host.has(site: "amine") || host.has(site: "porphyrin"))
         #expect(best.checksHeld.contains { $0.source == "LINK-001" && !$0.references.isEmpty })
         #expect(best.conditions.contains { $0.contains("reduction") })
+        // The porphyrinic host is formed from its linker, so the rules count its sites (one Pt per porphyrin at most).
+        let porphyrinic = try #require(([anchoring.best] + anchoring.alternatives).compactMap { $0 }.first { $0.host == "PCN-224" })
+        #expect(porphyrinic.feasibility == .feasible)
+        #expect(porphyrinic.draft.contains("linker: {name: \"meso-tetra(4-carboxyphenyl)porphine\""))
+        #expect(porphyrinic.checksHeld.contains { $0.source == "LINK-002" })
+        #expect(porphyrinic.maximumIsolatedLoading?.contains("1.265 mmol") == true)
         // A host without chelating sites is turned down by the rule, with its reason.
         let uio = try #require(try plan(["Pt"], host: "UiO-66").route(.linkerAnchoring)?.best)
         #expect(uio.feasibility == .notFeasible)
@@ -135,6 +141,14 @@ import Testing
             "mixed_metal_zif.reported_pyrolysis", with: .list([.map(["temperature_C": .number(950)])]))
         let draft = try #require(try plan(["Co"], planner: hotter).route(.mixedMetalPyrolysis)?.best?.draft)
         #expect(draft.contains("temperature: 950 °C"))
+    }
+
+    @Test func requestedSupportKeepsTheRoutesThatGiveIt() throws {
+        let plan = try Self.planner.plan(PlanRequest(metals: ["Pt"], site: .singleAtom, support: "N-doped carbon"))
+        #expect(plan.routes.first?.route == .poreConfinement)
+        let sim = try #require(plan.route(.sim)?.best)
+        #expect(sim.feasibility == .notFeasible)
+        #expect(sim.reasons.contains { $0.source == "plan" && $0.message.contains("not the requested support") })
     }
 
     @Test func batchScalesTheAmounts() throws {
