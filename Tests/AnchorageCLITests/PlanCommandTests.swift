@@ -57,3 +57,31 @@ import Testing
         #expect(try run(["--metal", "Pt", "--host", "ZIF-88"]).standardError.contains("did you mean"))
     }
 }
+
+/// Emitted drafts conform to the published JSON Schema by an independent validator too (python-jsonschema).
+@Test func emittedDraftsConformToTheSchema() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("anchorage-plan-drafts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var files: [String] = []
+    for (metal, site, route) in [("Pt", "single-atom", "pore-confinement"), ("Pt", "single-atom", "linker-anchoring"), ("Co", "single-atom", "mixed-metal-pyrolysis"),
+                                 ("Co", "single-atom", "node-exchange"), ("V", "single-atom", "sim"), ("V", "single-atom", "aim"),
+                                 ("Fe,Co", "dual-atom", "mixed-metal-pyrolysis")] {
+        let output = try PlanCommand.parse(["--metal", metal, "--site", site, "--emit", "recipe", "--route", route]).execute()
+        #expect(output.exitCode == 0, "\(metal) \(route): \(output.standardError)")
+        let file = folder.appendingPathComponent("\(metal.replacingOccurrences(of: ",", with: "-"))-\(route).yaml")
+        try Data(output.standardOutput.utf8).write(to: file)
+        files.append(file.path)
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.currentDirectoryURL = packageRoot
+    process.arguments = ["python3", "scripts/check-recipes-against-schema.py", "schemas/recipe.schema.json", "--valid"] + files
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(report)")
+}
