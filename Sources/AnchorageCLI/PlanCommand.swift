@@ -70,7 +70,9 @@ public struct PlanCommand: AsyncParsableCommand {
 
     func request() throws -> PlanRequest {
         guard let site = SiteType(rawValue: site) else { throw CommandFailure.usage("--site is single-atom or dual-atom, not '\(site)'") }
+        // Symbols as written or in any case: "pt" and "PT" are Pt.
         let metals = metal.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
         let grams: Double
         switch QuantityParser.parse(batch.replacingOccurrences(of: #"(\d)([a-zµ])"#, with: "$1 $2", options: .regularExpression), expecting: [.mass]) {
         case .success(let quantity): grams = quantity.canonicalValue

@@ -45,12 +45,17 @@ import Testing
 
     @Test("wrong usage exits 2", arguments: [
         ["--metal", "Pt", "--host", "ZIF-88"], ["--metal", "Pt", "--site", "triple-atom"], ["--metal", "Pt", "--emit", "recipe"],
-        ["--metal", "Pt", "--batch", "1 mL"],
+        ["--metal", "Pt", "--batch", "1 mL"], ["--metal", "Pt", "--batch", "0 g"], ["--metal", ""], ["--metal", "Qq"],
+        ["--metal", "Pt", "--emit", "recipe", "--route", "teleportation"],
     ])
     func wrongUsage(arguments: [String]) throws {
         let output = try run(arguments)
         #expect(output.exitCode == 2)
         #expect(!output.standardError.isEmpty)
+    }
+
+    @Test func metalSymbolInAnyCase() throws {
+        #expect(try run(["--metal", "fe,CO", "--site", "dual-atom", "--format", "json"]).standardOutput.contains("\"Co\""))
     }
 
     @Test func unknownHostSuggests() throws {
