@@ -95,6 +95,15 @@ import Testing
         #expect(anchoring.draft.contains("ligand:"))
     }
 
+    @Test("every feasible draft of a pair validates with no error", arguments: [["Fe", "Co"], ["Cu", "Ni"]])
+    func everyFeasiblePairDraftValidates(metals: [String]) throws {
+        for route in try plan(metals, site: .dualAtom).routes {
+            for candidate in ([route.best].compactMap { $0 } + route.alternatives) where candidate.feasibility != .notFeasible {
+                #expect(errors(in: candidate.draft).isEmpty, "\(metals) \(route.route.rawValue) on \(candidate.host ?? "?")")
+            }
+        }
+    }
+
     /// Every metal the catalogs can bring, single atoms and the worked pair.
     static let metals: [String] = {
         let knowledge = planner.knowledge
