@@ -241,14 +241,16 @@ public struct Planner: Sendable {
     /// the host (`.host`).
     func literatureSupport(_ draft: Draft, naming what: Mention) -> Int {
         guard let section = chemistrySection(draft.route), let root = knowledge.chemistry.entry(section) else { return 0 }
-        let metals = what == .target ? Set(draft.request.metals) : []
+        // A metal is named by its symbol (Co, V) or its element name (cobalt, vanadium).
+        let metals: Set<String> = what == .target
+            ? Set(draft.request.metals + draft.request.metals.compactMap { knowledge.elements.element($0)?.name.lowercased() }) : []
         let names = what == .host
             ? ([draft.host.name, draft.host.id] + draft.host.aliases).map(HostFacts.normalised)
             : draft.sources.flatMap { [$0.name, $0.formula] + $0.aliases }.map(HostFacts.normalised)
         var citations = Set<String>()
         func mentions(_ text: String) -> Bool {
             let words = text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-            if words.contains(where: metals.contains) { return true }
+            if words.contains(where: { metals.contains($0) || metals.contains($0.lowercased()) && $0.count > 2 }) { return true }
             let key = HostFacts.normalised(text)
             return names.contains { !$0.isEmpty && key.contains($0) }
         }
