@@ -78,6 +78,8 @@ public struct PlanCandidate: Sendable, Codable {
     public var route: Route
     public var host: String?
     public var precursors: [String]
+    /// The catalog class of each precursor (a tie-breaker: the class of the route's worked recipe first).
+    public var precursorClasses: [String]
     public var feasibility: Feasibility
     /// Findings of the rules on the draft, and the fit and catalog reasons: errors, warnings and notes.
     public var reasons: [PlanReason]
@@ -95,6 +97,7 @@ public struct PlanCandidate: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case route, host, precursors, feasibility, reasons, conditions, draft
+        case precursorClasses = "precursor_classes"
         case checksHeld = "checks_held", maximumIsolatedLoading = "maximum_isolated_loading", literatureSupport = "literature_support"
         case hostSupport = "host_support"
     }

@@ -77,7 +77,8 @@ public struct Planner: Sendable {
 
     func routePlan(_ route: Route, _ request: PlanRequest) -> RoutePlan {
         let (candidates, notDrafted) = self.candidates(route, request)
-        let sorted = candidates.sorted(by: Self.better)
+        let classes = data.root.entry("routes.\(route.rawValue).precursor_classes")?.strings ?? []
+        let sorted = candidates.sorted { Self.better($0, $1, classes: classes) }
         var alternatives: [PlanCandidate] = []
         var hosts = Set([sorted.first?.host ?? ""])
         for candidate in sorted.dropFirst() where alternatives.count < alternativesPerRoute {
@@ -97,7 +98,7 @@ public struct Planner: Sendable {
             alternatives: alternatives, notDrafted: notes)
     }
 
-    static func better(_ a: PlanCandidate, _ b: PlanCandidate) -> Bool {
+    static func better(_ a: PlanCandidate, _ b: PlanCandidate, classes: [String] = []) -> Bool {
         if a.feasibility.rank != b.feasibility.rank { return a.feasibility.rank < b.feasibility.rank }
         let errorsA = a.reasons.count { $0.severity == .error }, errorsB = b.reasons.count { $0.severity == .error }
         if errorsA != errorsB { return errorsA < errorsB }
@@ -105,6 +106,10 @@ public struct Planner: Sendable {
         if warningsA != warningsB { return warningsA < warningsB }
         if a.literatureSupport != b.literatureSupport { return a.literatureSupport > b.literatureSupport }
         if a.hostSupport != b.hostSupport { return a.hostSupport > b.hostSupport }
+        func classRank(_ candidate: PlanCandidate) -> [Int] {
+            candidate.precursorClasses.map { classes.firstIndex(of: $0) ?? classes.count }
+        }
+        if classRank(a) != classRank(b) { return classRank(a).lexicographicallyPrecedes(classRank(b)) }
         return ((a.host ?? ""), a.precursors.joined()) < ((b.host ?? ""), b.precursors.joined())
     }
 
@@ -180,7 +185,7 @@ public struct Planner: Sendable {
         var conditions = draft.conditions(of: result.recipe)
         conditions += reasons.filter { $0.severity == .warning }.map { "\($0.message) [\($0.source)]" }
         return PlanCandidate(
-            route: draft.route, host: draft.host.name, precursors: draft.sources.map(\.label), feasibility: Feasibility(reasons),
+            route: draft.route, host: draft.host.name, precursors: draft.sources.map(\.label), precursorClasses: draft.sources.map(\.catalogClass), feasibility: Feasibility(reasons),
             reasons: reasons.sorted { $0.severity > $1.severity }, checksHeld: held, conditions: conditions,
             maximumIsolatedLoading: draft.maximumIsolatedLoading, literatureSupport: literatureSupport(draft, naming: .target),
             hostSupport: literatureSupport(draft, naming: .host), draft: text)
@@ -307,6 +312,8 @@ struct MetalSource: Sendable {
     var molarMass: Double
     var metalPerFormula: Double
     var role: ReagentRole
+    /// The chemical catalog's class (metal-salt, metal-precursor, ald-precursor); empty for a fit-catalog precursor.
+    var catalogClass = ""
     var fitPrecursor: Precursor?
     /// A solution precursor drafted as an ALD precursor because the catalog has no ALD precursor of the metal.
     var standingInForALD = false
@@ -329,6 +336,7 @@ struct MetalSource: Sendable {
         metalPerFormula = parsed.count(of: metal)
         role = chemical.chemicalClass == "ald-precursor" || standingInForALD ? .aldPrecursor : (chemical.chemicalClass == "metal-salt" ? .metalSalt : .metalPrecursor)
         self.standingInForALD = standingInForALD
+        catalogClass = chemical.chemicalClass ?? ""
     }
 
     init?(precursor: Precursor, metal: String, planner: Planner) {
