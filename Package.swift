@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "AnchorageRules", dependencies: ["AnchorageCore", "AnchorageFit"]),
         // Precursor × framework size matching, cage occupancy, loading capacity, molecular geometry from XYZ.
         .target(name: "AnchorageFit", dependencies: ["AnchorageCore"]),
+        // Synthesis planning: drafts a recipe per route, host and precursor and lets the rules and the fit judge it.
+        .target(name: "AnchoragePlan", dependencies: ["AnchorageCore", "AnchorageRules", "AnchorageFit"]),
         // Pore geometry (cavity and pore-limiting diameters) computed from a CIF.
         .target(name: "AnchoragePores", dependencies: ["AnchorageCore"]),
         // Times `pores` on the reference structures and reports wall time and peak memory.
@@ -53,7 +55,7 @@ let package = Package(
             name: "AnchorageCLI",
             dependencies: [
                 "AnchorageCore", "AnchorageRules", "AnchorageFit", "AnchoragePores", "AnchorageRender", "AnchorageNotebook",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AnchoragePlan", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -64,6 +66,7 @@ let package = Package(
         .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"]),
+        .testTarget(name: "AnchoragePlanTests", dependencies: ["AnchoragePlan", "AnchorageRules", "AnchorageFit", "AnchorageCore"]),
         .testTarget(name: "AnchoragePoresTests", dependencies: ["AnchoragePores", "AnchorageCore"], resources: [.copy("Fixtures")]),
         // Golden files are read from the source tree (by #filePath), so that record mode can write them.
         .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageRules", "AnchorageCore"], exclude: ["Goldens"]),

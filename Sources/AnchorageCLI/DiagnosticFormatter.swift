@@ -24,17 +24,19 @@ public struct DiagnosticFormatter: Sendable {
         for diagnostic in diagnostics {
             out += diagnostic.compilerStyle + "\n"
             if showSource, let excerpt = sourceExcerpt(at: diagnostic.location) { out += excerpt }
+            // Each citation once per finding, whether a note or the rule names it.
+            var cited = Set<String>()
             for note in diagnostic.notes {
                 if let location = note.location {
                     out += "\(location): note: \(note.message)\n"
                 } else {
                     out += "   = note: \(note.message)\n"
                 }
-                if let citation = note.citation.flatMap({ citations[$0] }) { out += "   = see: \(citation.formatted)\n" }
+                if let id = note.citation, let citation = citations[id], cited.insert(id).inserted { out += "   = see: \(citation.formatted)\n" }
             }
             if let rule = RuleRegistry.description(for: diagnostic.ruleID) {
                 for reference in rule.references.prefix(2) {
-                    if let citation = citations[reference] { out += "   = see: \(citation.formatted)\n" }
+                    if let citation = citations[reference], cited.insert(reference).inserted { out += "   = see: \(citation.formatted)\n" }
                 }
             }
         }
@@ -44,9 +46,12 @@ public struct DiagnosticFormatter: Sendable {
     public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let notes = diagnostics.filter { $0.severity == .note }.count
         let noun = files == 1 ? "file" : "files"
-        if errors == 0 && warnings == 0 { return "\(files) \(noun) checked: no problems found" }
-        return "\(files) \(noun) checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if errors == 0 && warnings == 0 && notes == 0 { return "\(files) \(noun) checked: no problems found" }
+        var counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if notes > 0 { counts += ", \(notes) note\(notes == 1 ? "" : "s")" }
+        return "\(files) \(noun) checked: " + counts
     }
 
     func sourceExcerpt(at location: SourceLocation) -> String? {

@@ -83,7 +83,12 @@ extension RecordCommand {
                         + "anchorage: \(path) not recorded: the recipe has \(errors) error\(errors == 1 ? "" : "s")\n",
                     exitCode: 1)
             }
-            let plan = PlannedRecord(recipe: recipe, resolved: resolved, diagnostics: result.diagnostics)
+            // The size verdicts the rules used at planning time, kept with the record.
+            let context = RuleContext(recipe: recipe, resolved: resolved, knowledge: knowledge)
+            let verdicts = context.confinedPrecursors.compactMap(\.verdict).map {
+                PlannedFitVerdict(precursor: $0.precursor.name, framework: $0.framework.name, mode: $0.mode.rawValue, summary: $0.explanation)
+            }
+            let plan = PlannedRecord(recipe: recipe, resolved: resolved, diagnostics: result.diagnostics, fitVerdicts: verdicts)
             do throws(NotebookError) {
                 let record = try Notebook(directory: URL(fileURLWithPath: notebook)).appendRecord(
                     plan, operatorName: operatorName, software: RecordCommand.software, reason: reason)

@@ -87,7 +87,15 @@ public struct ChemicalCatalog: Sendable {
     public private(set) var chemicals: [Chemical]
     private var byKey: [String: Int]
 
-    struct File: Decodable { var chemicals: [Chemical] }
+    struct File: Decodable { var chemicals: [Chemical]? }
+
+    /// A lab's file: any of the three catalogs (the fit module reads frameworks and precursors from the same file).
+    struct LabFile: Decodable {
+        struct Present: Decodable {}
+        var chemicals: [Chemical]?
+        var frameworks: [Present]?
+        var precursors: [Present]?
+    }
 
     public init(_ chemicals: [Chemical]) {
         self.chemicals = []
@@ -99,12 +107,16 @@ public struct ChemicalCatalog: Sendable {
 
     private static let cache: Result<ChemicalCatalog, Error> = Result {
         guard BundledData.url("chemicals.yaml") != nil else { return ChemicalCatalog([]) }
-        return ChemicalCatalog(try BundledData.decode(File.self, from: "chemicals.yaml").chemicals)
+        return ChemicalCatalog(try BundledData.decode(File.self, from: "chemicals.yaml").chemicals ?? [])
     }
 
     /// Adds a lab's own catalog file (same format as `chemicals.yaml`); its entries take precedence over shipped ones.
     public mutating func addFile(at url: URL) throws {
-        add(try BundledData.decode(File.self, at: url).chemicals)
+        let file = try BundledData.decode(LabFile.self, at: url)
+        guard file.chemicals != nil || file.frameworks != nil || file.precursors != nil else {
+            throw DataFileError.malformed(url.lastPathComponent, "a catalog file has 'chemicals', 'frameworks' or 'precursors'")
+        }
+        add(file.chemicals ?? [])
     }
 
     mutating func add(_ entries: [Chemical]) {

@@ -1,17 +1,28 @@
 import AnchorageCore
+import AnchorageFit
 import Foundation
 
-/// The shipped data a rule checks against, loaded once: elements, chemicals, citations, and the chemistry and lab numbers
-/// of `chemistry.yaml` (each with its source).
+/// The shipped data a rule checks against, loaded once: elements, chemicals, citations, the chemistry and lab numbers
+/// of `chemistry.yaml` (each with its source), and the host frameworks and precursor sizes of the fit catalog.
 public struct Knowledge: Sendable {
     public var elements: PeriodicTable
     public var chemicals: ChemicalCatalog
     public var citations: CitationIndex
+    public var chemistry: ChemistryData
+    public var hosts: HostCatalog
+    /// Frameworks and precursor sizes for the pore-confinement verdicts; nil when not loaded.
+    public var fit: FitCatalog?
 
-    public init(elements: PeriodicTable, chemicals: ChemicalCatalog, citations: CitationIndex) {
+    public init(
+        elements: PeriodicTable, chemicals: ChemicalCatalog, citations: CitationIndex, chemistry: ChemistryData = .empty,
+        fit: FitCatalog? = nil
+    ) {
         self.elements = elements
         self.chemicals = chemicals
         self.citations = citations
+        self.chemistry = chemistry
+        self.fit = fit
+        self.hosts = fit.map(HostCatalog.init(frameworks:)) ?? .empty
     }
 
     public static func bundled() throws -> Knowledge {
@@ -19,13 +30,38 @@ public struct Knowledge: Sendable {
     }
 
     private static let cache: Result<Knowledge, Error> = Result {
-        Knowledge(elements: try PeriodicTable.bundled(), chemicals: try ChemicalCatalog.bundled(), citations: try CitationIndex.bundled())
+        Knowledge(
+            elements: try PeriodicTable.bundled(), chemicals: try ChemicalCatalog.bundled(), citations: try CitationIndex.bundled(),
+            chemistry: try ChemistryData.bundled(), fit: try FitCatalog.bundled())
     }
 
-    /// The shipped knowledge plus a lab's own chemical catalog files.
+    /// The shipped knowledge plus a lab's own catalog files: their chemicals, and their frameworks and precursors for the
+    /// route rules (the fit catalog reads the `frameworks:` and `precursors:` lists of the same files).
     public static func bundled(addingChemicalFiles files: [URL]) throws -> Knowledge {
         var knowledge = try bundled()
+        guard !files.isEmpty else { return knowledge }
         for file in files { try knowledge.chemicals.addFile(at: file) }
+        let fit = try FitCatalog.bundled(addingFiles: files)
+        knowledge.fit = fit
+        knowledge.hosts = HostCatalog(frameworks: fit)
         return knowledge
+    }
+
+    /// The recipe's host framework, when the catalog knows it.
+    public func host(of recipe: Recipe) -> HostFacts? {
+        recipe.host.flatMap { hosts.host(named: $0.value) }
+    }
+}
+
+extension HostCatalog {
+    /// The frameworks of the fit catalog, as the route rules see them.
+    public init(frameworks fit: FitCatalog) {
+        self.init(fit.frameworks.map { framework in
+            let record = framework.record
+            return HostFacts(
+                id: record.id, name: record.name, aliases: record.aliases, metals: record.metals, functionalSites: record.functionalSites,
+                thermalStabilityC: record.thermalStabilityC.value, thermalStabilitySource: record.thermalStabilityC.reference,
+                cageDiameter: record.cageDiameter.value, windowDiameter: record.windowDiameter.value)
+        })
     }
 }

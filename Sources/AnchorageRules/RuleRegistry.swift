@@ -7,6 +7,17 @@ public enum RuleRegistry {
         UnreadableFormulaRule(), AmountsDisagreeRule(), MissingAmountRule(), UnknownChemicalRule(), FormulaDiffersFromCatalogRule(),
         TargetMetalNotSuppliedRule(),
         UndeclaredReagentRule(), UnusedReagentRule(), SolventVolumeMismatchRule(), NotASolventRule(),
+        SealedAboveBoilingPointRule(), AutoclaveOverfilledRule(), LinerAboveServiceTemperatureRule(), OxidisingPyrolysisRule(),
+        FlammableHydrogenRule(), HydrofluoricEtchRule(), RampTooFastRule(), MetalLoadingAboveReportedRule(),
+        NobleMetalInZIFRule(), UnreportedZIFMetalRule(), NoZincSpacerRule(), PyrolysisOutsideZincWindowRule(), ExpectedCoordinationRule(),
+        HostWithoutChelatingSiteRule(), MetalExceedsSitesRule(), PyrolysisWithoutAnchorsRule(), PorphyrinPlatinumWithoutReductionRule(),
+        DualAtomWithoutPairLigandRule(),
+        NodeNotExchangeableRule(), IncomingIonNotOnRecordRule(), ExchangeAboveStabilityRule(), NoExchangeStepRule(),
+        NodeWithoutTerminalHydroxylRule(), DepositionAboveStabilityRule(), MetalExceedsNodeSitesRule(), SealedDepositionRule(),
+        UnsuitableALDSupportRule(), WrongCoReactantRule(), HazardousALDReagentRule(), NoALDStepRule(),
+        PrecursorLargerThanCageRule(), SoakedPastTheWindowRule(), SimpleSaltPrecursorRule(), PrecursorTooSmallRule(),
+        MoreThanOnePerCageRule(), ConfinementWithoutPyrolysisRule(), PolynuclearPrecursorRule(), UnlistedPrecursorClassRule(),
+        ChannelHostRule(), UnknownPrecursorSizeRule(),
     ]
 
     public static var descriptions: [RuleDescription] {

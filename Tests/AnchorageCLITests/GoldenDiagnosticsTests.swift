@@ -22,11 +22,17 @@ func validateFromRoot(_ relativePaths: [String], format: OutputFormat = .text, s
     return output
 }
 
+/// A worked recipe is clean: no error and no warning (a note on what to expect, e.g. the coordination a pyrolysis
+/// temperature leads to, is allowed).
 @Test(arguments: recipeFiles(in: "recipes"))
 func workedRecipeValidatesClean(_ path: String) {
-    let output = validateFromRoot([path])
+    let output = validateFromRoot([path], strict: true)
     #expect(output.exitCode == 0, "\(output.standardOutput)")
-    #expect(output.standardOutput.isEmpty, "a worked recipe should give no diagnostic:\n\(output.standardOutput)")
+    #expect(!output.standardOutput.contains("error["), "a worked recipe should give no error:\n\(output.standardOutput)")
+}
+
+@Test func theFeZIF8RecipeGivesNoDiagnosticAtAll() {
+    #expect(validateFromRoot(["recipes/fe-sa-nc-fe-acac3-zif8.yaml"]).standardOutput.isEmpty)
 }
 
 /// Each broken recipe gives exactly its golden diagnostics (`NAME.expected` beside `NAME.yaml`). With ANCHORAGE_RECORD=1

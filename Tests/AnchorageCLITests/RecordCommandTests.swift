@@ -18,6 +18,9 @@ import Testing
         let written = RecordCommand.New.execute(recipe: Self.recipe, notebook: notebook.path, operatorName: "A. Chemist")
         #expect(written.exitCode == 0, "\(written.standardError)")
         #expect(written.standardOutput.hasPrefix("NB-0001 written"))
+        // The fit verdict the rules used at planning time is kept with the record.
+        let planned = try String(contentsOf: notebook.appendingPathComponent("NB-0001.xml"), encoding: .utf8)
+        #expect(planned.contains(#"<verdict precursor="iron(III) acetylacetonate" framework="ZIF-8" mode="in-situ">"#))
 
         var observe = try RecordCommand.Observe.parse([
             "NB-0001", "--notebook", notebook.path, "--operator", "A. Chemist", "--step", "1", "--reagent", "zn", "--mass", "1.702g",

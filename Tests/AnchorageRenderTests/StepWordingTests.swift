@@ -74,8 +74,8 @@ import Testing
         for expected in ["Autoclave pressure", "Furnace exhaust", "Hydrogen", "Ammonia", "Hydrofluoric acid", "Pyrophoric: trimethylaluminium", "Hydrogen sulfide"] {
             #expect(titles.contains(expected), "\(expected) missing from \(titles)")
         }
-        #expect(document.safety.first { $0.title == "Hydrofluoric acid" }?.raisedBy == "step 12")
-        #expect(document.safety.first { $0.title == "Furnace exhaust" }?.raisedBy == "steps 13, 17")
+        #expect(document.safety.first { $0.title == "Hydrofluoric acid" }?.raisedBy == "step 12; LAB-006")
+        #expect(document.safety.first { $0.title == "Furnace exhaust" }?.raisedBy == "steps 13, 17; LAB-005; LAB-007")
         #expect(document.equipment.contains("PTFE or polypropylene ware (no glass) for hydrofluoric acid"))
         #expect(document.equipment.filter { $0.hasPrefix("filtration set-up") }.count == 1)
     }

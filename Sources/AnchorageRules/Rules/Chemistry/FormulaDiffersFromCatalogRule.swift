@@ -20,9 +20,7 @@ struct FormulaDiffersFromCatalogRule: Rule {
             guard let written = reagent.reagent.formula, let formula = reagent.formula, let chemical = reagent.chemical,
                   let catalogText = chemical.formula, let catalogFormula = try? ChemicalFormula(parsing: catalogText)
             else { return nil }
-            let same = Set(formula.composition.keys) == Set(catalogFormula.composition.keys)
-                && formula.composition.allSatisfy { abs($0.value - catalogFormula.count(of: $0.key)) < 1e-6 }
-            guard !same else { return nil }
+            guard !formula.hasSameComposition(as: catalogFormula) else { return nil }
             var notes = [DiagnosticNote("the catalog has \(chemical.name) as \(catalogText)")]
             if let mine = try? formula.molarMass(in: context.knowledge.elements),
                let theirs = try? catalogFormula.molarMass(in: context.knowledge.elements)

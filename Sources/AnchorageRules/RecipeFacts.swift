@@ -1,0 +1,107 @@
+import AnchorageCore
+
+/// Questions many route rules ask of a recipe, answered once here.
+extension RuleContext {
+    public var route: Route { recipe.route.value }
+
+    public func steps(_ kind: StepKind) -> [Step] { recipe.steps.filter { $0.kind.value == kind } }
+
+    /// The host named by the recipe, when the framework catalog knows it.
+    public var host: HostFacts? { knowledge.host(of: recipe) }
+
+    /// Where a finding about the host lands: the `host:` value, or the route when no host is named.
+    public var hostLocation: SourceLocation { recipe.host?.location ?? recipe.route.location }
+
+    /// Reagents that bring the target metal(s): metal salts and precursors (and ALD precursors) carrying a target metal.
+    public var targetMetalReagents: [ResolvedReagent] {
+        let targets = Set(recipe.target.metals.map(\.value))
+        return resolved.reagents.filter { reagent in
+            !reagent.isSolventLike && !Set(reagent.metals).isDisjoint(with: targets)
+        }
+    }
+
+    /// Moles of target metal brought by the reagents.
+    public var targetMetalMoles: Double? {
+        let amounts = resolved.metalAmounts
+        let moles = recipe.target.metals.compactMap { amounts[$0.value] }
+        return moles.isEmpty ? nil : moles.reduce(0, +)
+    }
+
+    /// The support reagent (a made framework weighed in), if the recipe declares one.
+    public var supportReagent: ResolvedReagent? { resolved.reagents.first { $0.role == .support } }
+
+    /// Whether the solid is heated under a reducing gas at some point (a `reduce` step, or a pyrolysis under H2/NH3).
+    public var hasReductionStep: Bool {
+        if !steps(.reduce).isEmpty { return true }
+        let reducing = Set(knowledge.chemistry.list("lab.furnace_atmospheres.reducing"))
+        return steps(.pyrolyze).contains { $0.text("atmosphere").map { reducing.contains($0.value) } ?? false }
+    }
+
+    /// The catalog id of a resolved reagent, or nil.
+    public func catalogID(_ reagent: ResolvedReagent) -> String? { reagent.chemical?.id }
+}
+
+extension Step {
+    /// The temperature of a step, in °C, with where it was written.
+    public var temperature: (celsius: Double, location: SourceLocation)? {
+        quantity("temperature").map { ($0.value.canonicalValue, $0.location) }
+    }
+}
+
+extension SourcedValue {
+    /// A diagnostic note naming where a number comes from.
+    public var sourceNote: DiagnosticNote {
+        DiagnosticNote("source: " + citationList, citation: citations.first)
+    }
+}
+
+extension RuleContext {
+    /// Chelating sites the recipe builds into its host with its own linkers (catalog id → site kind, from the data).
+    public var siteBearingReagents: [(reagent: ResolvedReagent, site: String)] {
+        guard case .map(let table)? = knowledge.chemistry.threshold("linker_anchoring.site_bearing_linkers")?.value else { return [] }
+        return resolved.reagents.compactMap { reagent in
+            guard let id = reagent.chemical?.id, let site = table[id]?.text else { return nil }
+            return (reagent, site)
+        }
+    }
+
+    /// Every chelating site kind the host offers, from the framework catalog and from the recipe's own linkers.
+    public var chelatingSiteKinds: Set<String> {
+        let chelating = Set(knowledge.chemistry.list("linker_anchoring.chelating_sites"))
+        let fromHost = Set(host?.functionalSites ?? []).intersection(chelating)
+        return fromHost.union(siteBearingReagents.map(\.site))
+    }
+}
+
+extension RuleContext {
+    /// Steps of these kinds heated to or above the host's decomposition temperature (from the framework catalog).
+    public func stepsAboveHostStability(_ kinds: Set<StepKind>) -> [(step: Step, celsius: Double, limit: Double, location: SourceLocation)] {
+        guard let limit = host?.thermalStabilityC else { return [] }
+        return recipe.steps.compactMap { step in
+            guard kinds.contains(step.kind.value), let (celsius, location) = step.temperature, celsius >= limit else { return nil }
+            return (step, celsius, limit, location)
+        }
+    }
+
+    /// The chemistry-data entry keyed by the host's name (an entry per host, as in `node_exchange.nodes`), if any.
+    public func hostEntry(in path: String) -> (key: String, value: DataValue)? {
+        guard case .map(let entries)? = knowledge.chemistry.entry(path), let written = recipe.host?.value else { return nil }
+        return entries.first { key, _ in host?.answers(to: key) ?? (HostFacts.key(key) == HostFacts.key(written)) }
+            .map { ($0.key, $0.value) }
+    }
+
+    /// Whether the host is one of the listed names (matched through the framework catalog's aliases).
+    public func hostIsListed(_ names: [String]) -> Bool {
+        guard let written = recipe.host?.value else { return false }
+        return names.contains { name in host?.answers(to: name) ?? (HostFacts.key(name) == HostFacts.key(written)) }
+    }
+}
+
+extension ChemicalFormula {
+    /// The same elements in the same counts (to floating-point rounding of fractional counts).
+    public func hasSameComposition(as other: ChemicalFormula) -> Bool {
+        let rounding = 1e-6
+        return Set(composition.keys) == Set(other.composition.keys)
+            && composition.allSatisfy { abs($0.value - other.count(of: $0.key)) < rounding }
+    }
+}

@@ -1,0 +1,35 @@
+import AnchorageCore
+
+struct AutoclaveOverfilledRule: Rule {
+    static let description = RuleDescription(
+        id: "LAB-002", name: "autoclave-overfilled", family: .lab, severity: .error,
+        summary: "An autoclave liner must not be filled above the maximum fill fraction (data: lab.autoclave_max_fill_fraction).",
+        rationale: """
+            A liquid heated in a closed liner expands, and its vapour needs head space; with too little of it the \
+            pressure rises far beyond the vapour pressure and the vessel can fail or the liner deform. Hydrothermal \
+            practice keeps the fill below 80 % of the liner volume. The fill is the step's `fill`, or the solvent \
+            volumes of the steps before it.
+            """,
+        references: ["hearn-hydrothermal-guide"],
+        triggering: [
+            .recipe(reagents: "meoh: {name: methanol, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
+                    steps: "- dissolve: [zn]\n  in: {meoh: 45 mL}\n- solvothermal: {temperature: 60 °C, time: 12 h, vessel: ↓50 mL}"),
+        ],
+        nonTriggering: [
+            .recipe(reagents: "meoh: {name: methanol, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
+                    steps: "- dissolve: [zn]\n  in: {meoh: 30 mL}\n- solvothermal: {temperature: 60 °C, time: 12 h, vessel: 50 mL}"),
+        ])
+
+    func check(_ context: RuleContext) -> [Diagnostic] {
+        guard let limit = context.knowledge.chemistry.threshold("lab.autoclave_max_fill_fraction"), let maxFraction = limit.number else { return [] }
+        return context.steps(.solvothermal).compactMap { step in
+            guard let vessel = step.quantity("vessel"), vessel.value.canonicalValue > 0, let fill = context.fillVolume(before: step) else { return nil }
+            let fraction = fill / vessel.value.canonicalValue
+            guard fraction > maxFraction else { return nil }
+            return finding(
+                "the \(vessel.value) liner is filled to \(QuantityFormat.number(fraction * 100, significant: 3)) % (\(QuantityFormat.volume(milliliters: fill))): above the \(QuantityFormat.number(maxFraction * 100)) % maximum",
+                at: vessel.location,
+                notes: [DiagnosticNote("use a larger liner or less solvent"), limit.sourceNote])
+        }
+    }
+}

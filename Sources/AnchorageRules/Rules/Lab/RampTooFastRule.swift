@@ -1,0 +1,34 @@
+import AnchorageCore
+
+struct RampTooFastRule: Rule {
+    static let description = RuleDescription(
+        id: "LAB-007", name: "ramp-too-fast", family: .lab, severity: .warning,
+        summary: "A tube-furnace heating rate above 400 / tube internal diameter (°C/min) risks cracking the ceramic work tube.",
+        rationale: """
+            A ceramic work tube heated quickly develops a temperature gradient along and across its wall and can crack \
+            from thermal shock. The furnace maker's rule is a maximum rate of 400 / internal diameter (mm) in °C/min, \
+            5 °C/min for its 75 mm tube; a recipe does not name its tube, so that tube is assumed \
+            (data: lab.tube_furnace_ramp_numerator_C_mm_per_min, lab.tube_furnace_reference_internal_diameter_mm).
+            """,
+        references: ["carbolite-stf-manual"],
+        triggering: [
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "ramp: 5 °C/min", with: "ramp: ↓20 °C/min")),
+        ],
+        nonTriggering: [
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+        ])
+
+    func check(_ context: RuleContext) -> [Diagnostic] {
+        let chemistry = context.knowledge.chemistry
+        guard let numerator = chemistry.threshold("lab.tube_furnace_ramp_numerator_C_mm_per_min")?.number,
+              let tube = chemistry.threshold("lab.tube_furnace_reference_internal_diameter_mm"), let diameter = tube.number, diameter > 0
+        else { return [] }
+        let maximum = numerator / diameter
+        return (context.steps(.pyrolyze) + context.steps(.reduce)).compactMap { step in
+            guard let ramp = step.quantity("ramp"), ramp.value.canonicalValue > maximum else { return nil }
+            return finding(
+                "\(ramp.value) is faster than the \(QuantityFormat.number(maximum, significant: 2)) °C/min a \(QuantityFormat.number(diameter)) mm ceramic tube takes",
+                at: ramp.location, notes: [DiagnosticNote("a narrower tube takes up to \(QuantityFormat.number(numerator))/i.d. (mm) °C/min; check your furnace manual"), tube.sourceNote])
+        }
+    }
+}

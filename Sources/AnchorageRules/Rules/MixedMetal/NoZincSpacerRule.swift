@@ -1,0 +1,34 @@
+import AnchorageCore
+
+struct NoZincSpacerRule: Rule {
+    static let description = RuleDescription(
+        id: "MIX-003", name: "no-zinc-spacer", family: .mixedMetal, severity: .warning,
+        summary: "A mixed-metal ZIF needs Zn beside the target metal to keep its atoms apart.",
+        rationale: """
+            Zn dilutes the target metal over the nodes of the ZIF so that, when the framework is pyrolysed and Zn \
+            evaporates, the target atoms are too far apart to aggregate; with too little Zn the metal forms clusters and \
+            nanoparticles instead (Han et al. show Zn content deciding between nanoparticles, clusters and single atoms). \
+            The minimum Zn:M ratio could not be sourced (data: mixed_metal_zif.zn_to_metal_min_molar_ratio is empty), so \
+            this rule only fires when no Zn is supplied at all; the ratio is not compared.
+            """,
+        references: ["review-pom-admc", "han-2019-co-np-cluster-sa", "yin-2016-co-sas"],
+        triggering: [
+            .recipe(route: "↓mixed-metal-pyrolysis", metals: "[Co]",
+                    reagents: "co: {name: cobalt(II) nitrate hexahydrate, mass: 1.0 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",
+                    steps: "- dissolve: [co]\n  in: {meoh: 30 mL}\n- dissolve: [hmim]\n  in: {meoh: 30 mL}\n- combine: all\n- stir: {time: 24 h}\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),
+        ],
+        nonTriggering: [
+            .recipe(route: "mixed-metal-pyrolysis", metals: "[Co]",
+                    reagents: "zn: {name: zinc nitrate hexahydrate, mass: 1.69 g}\nco: {name: cobalt(II) nitrate hexahydrate, mass: 0.33 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",
+                    steps: "- dissolve: [zn, co]\n  in: {meoh: 30 mL}\n- dissolve: [hmim]\n  in: {meoh: 30 mL}\n- combine: all\n- stir: {time: 24 h}\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),
+        ])
+
+    func check(_ context: RuleContext) -> [Diagnostic] {
+        guard context.route == .mixedMetalPyrolysis, !context.recipe.target.metals.contains(where: { $0.value == "Zn" }) else { return [] }
+        // A reagent whose formula is unknown may carry Zn: say nothing rather than something wrong.
+        guard context.resolved.reagents.allSatisfy({ $0.formula != nil || $0.isSolventLike || $0.role == .support }) else { return [] }
+        guard (context.resolved.metalAmounts["Zn"] ?? 0) == 0 else { return [] }
+        return [finding("no Zn is supplied to space the target metal apart: it will aggregate into particles on pyrolysis", at: context.recipe.route.location,
+                        notes: [DiagnosticNote("add a Zn salt (e.g. zinc nitrate) to build a Zn/M bimetallic ZIF")])]
+    }
+}

@@ -1,0 +1,35 @@
+import AnchorageCore
+
+struct PolynuclearPrecursorRule: Rule {
+    static let description = RuleDescription(
+        id: "CONF-007", name: "polynuclear-precursor", family: .poreConfinement, severity: .error,
+        summary: "A precursor with several metal atoms (Ru3(CO)12) gives clusters, not single atoms.",
+        rationale: """
+            Confinement isolates molecules, not atoms: what a cage holds after pyrolysis is the metal of one molecule. \
+            The review's route rests on mononuclear complexes; a cluster compound such as Ru3(CO)12 brings its metal \
+            atoms already bonded together and leaves a cluster in each cage.
+            """,
+        references: ["review-pom-admc", "liu-corma-2021-confinement", "park2006-zif"],
+        triggering: [
+            .recipe(metals: "[Ru]", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
+                of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
+                with: "ru: {name: ↓triruthenium dodecacarbonyl, formula: Ru3(CO)12, mass: 0.05 g, role: metal-precursor}"),
+                    steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, ru]")),
+        ],
+        nonTriggering: [
+            .recipe(metals: "[Ru]", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
+                of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
+                with: "ru: {name: ruthenium(III) acetylacetonate, formula: Ru(acac)3, mass: 0.05 g, role: metal-precursor}"),
+                    steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, ru]")),
+        ])
+
+    func check(_ context: RuleContext) -> [Diagnostic] {
+        let targets = context.recipe.target.metals.map(\.value)
+        return context.confinedPrecursors.compactMap { confined in
+            let atoms = confined.reagent.formula.map { formula in targets.map { formula.count(of: $0) }.reduce(0, +) }
+            guard confined.precursor?.isPolynuclear == true || (atoms ?? 0) > 1 else { return nil }
+            return finding("\(confined.reagent.displayName) carries several metal atoms per molecule: each cage will hold a cluster, not a single atom",
+                           at: confined.location, notes: [DiagnosticNote("use a mononuclear complex (e.g. an acetylacetonate)")])
+        }
+    }
+}

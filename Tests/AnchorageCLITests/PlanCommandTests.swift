@@ -1,0 +1,92 @@
+import AnchorageCore
+import AnchorageRules
+import Foundation
+import Testing
+
+@testable import AnchorageCLI
+
+@Suite struct PlanCommandTests {
+    func run(_ arguments: [String]) throws -> CommandOutput {
+        try PlanCommand.parse(arguments).execute()
+    }
+
+    @Test func platinumPlanInText() throws {
+        let output = try run(["--metal", "Pt", "--site", "single-atom"])
+        #expect(output.exitCode == 0)
+        #expect(output.standardOutput.contains("mixed-metal ZIF pyrolysis (mixed-metal-pyrolysis): not feasible"))
+        #expect(output.standardOutput.contains("error[MIX-001]: Pt cannot take Zn's place"))
+        #expect(output.standardOutput.contains("platinum(II) acetylacetonate"))
+        #expect(output.standardOutput.contains("References:"))
+    }
+
+    @Test func jsonPlan() throws {
+        let output = try run(["--metal", "V", "--host", "NU-1000", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        let routes = try #require(object["routes"] as? [[String: Any]])
+        #expect(routes.first?["route"] as? String == "sim")
+        #expect(routes.first?["feasibility"] as? String == "feasible")
+    }
+
+    @Test func emittedDraftValidates() throws {
+        let output = try run(["--metal", "Pt", "--emit", "recipe", "--route", "pore-confinement", "--batch", "500mg"])
+        #expect(output.exitCode == 0)
+        #expect(output.standardOutput.hasPrefix("# yaml-language-server: $schema=../schemas/recipe.schema.json\n"))
+        #expect(output.standardOutput.contains("Pt(acac)2"))
+        let result = Validator(knowledge: try Knowledge.bundled()).validate(text: output.standardOutput, file: "draft.yaml")
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.map(\.compilerStyle))")
+    }
+
+    @Test func notFeasibleRouteIsNotEmitted() throws {
+        let output = try run(["--metal", "Pt", "--emit", "recipe", "--route", "mixed-metal-pyrolysis"])
+        #expect(output.exitCode == 1)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.contains("MIX-001"))
+    }
+
+    @Test("wrong usage exits 2", arguments: [
+        ["--metal", "Pt", "--host", "ZIF-88"], ["--metal", "Pt", "--site", "triple-atom"], ["--metal", "Pt", "--emit", "recipe"],
+        ["--metal", "Pt", "--batch", "1 mL"], ["--metal", "Pt", "--batch", "0 g"], ["--metal", ""], ["--metal", "Qq"],
+        ["--metal", "Pt", "--emit", "recipe", "--route", "teleportation"],
+    ])
+    func wrongUsage(arguments: [String]) throws {
+        let output = try run(arguments)
+        #expect(output.exitCode == 2)
+        #expect(!output.standardError.isEmpty)
+    }
+
+    @Test func metalSymbolInAnyCase() throws {
+        #expect(try run(["--metal", "fe,CO", "--site", "dual-atom", "--format", "json"]).standardOutput.contains("\"Co\""))
+    }
+
+    @Test func unknownHostSuggests() throws {
+        #expect(try run(["--metal", "Pt", "--host", "ZIF-88"]).standardError.contains("did you mean"))
+    }
+}
+
+/// Emitted drafts conform to the published JSON Schema by an independent validator too (python-jsonschema).
+@Test func emittedDraftsConformToTheSchema() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("anchorage-plan-drafts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var files: [String] = []
+    for (metal, site, route) in [("Pt", "single-atom", "pore-confinement"), ("Pt", "single-atom", "linker-anchoring"), ("Co", "single-atom", "mixed-metal-pyrolysis"),
+                                 ("Co", "single-atom", "node-exchange"), ("V", "single-atom", "sim"), ("V", "single-atom", "aim"),
+                                 ("Fe,Co", "dual-atom", "mixed-metal-pyrolysis")] {
+        let output = try PlanCommand.parse(["--metal", metal, "--site", site, "--emit", "recipe", "--route", route]).execute()
+        #expect(output.exitCode == 0, "\(metal) \(route): \(output.standardError)")
+        let file = folder.appendingPathComponent("\(metal.replacingOccurrences(of: ",", with: "-"))-\(route).yaml")
+        try Data(output.standardOutput.utf8).write(to: file)
+        files.append(file.path)
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.currentDirectoryURL = packageRoot
+    process.arguments = ["python3", "scripts/check-recipes-against-schema.py", "schemas/recipe.schema.json", "--valid"] + files
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(report)")
+}

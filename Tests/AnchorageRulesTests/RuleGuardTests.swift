@@ -1,0 +1,152 @@
+import AnchorageCore
+import Foundation
+import Testing
+
+@testable import AnchorageRules
+
+/// The rule sources, found from this file's place in the package.
+let rulesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Sources/AnchorageRules/Rules")
+
+func ruleSourceFiles() -> [URL] {
+    let enumerator = FileManager.default.enumerator(at: rulesDirectory, includingPropertiesForKeys: nil)
+    var files: [URL] = []
+    while let url = enumerator?.nextObject() as? URL {
+        if url.pathExtension == "swift" { files.append(url) }
+    }
+    return files.sorted { $0.path < $1.path }
+}
+
+/// Source text with comments and string literals (single-line and multi-line) blanked out.
+func codeOnly(_ source: String) -> String {
+    var output = ""
+    var index = source.startIndex
+    func starts(_ token: String) -> Bool { source[index...].hasPrefix(token) }
+    while index < source.endIndex {
+        if starts("//") {
+            while index < source.endIndex, source[index] != "\n" { index = source.index(after: index) }
+        } else if starts("\"\"\"") {
+            index = source.index(index, offsetBy: 3)
+            while index < source.endIndex, !starts("\"\"\"") { index = source.index(after: index) }
+            if index < source.endIndex { index = source.index(index, offsetBy: 3) }
+            output += "\"\""
+        } else if source[index] == "\"" {
+            index = source.index(after: index)
+            while index < source.endIndex, source[index] != "\"", source[index] != "\n" {
+                if source[index] == "\\" { index = source.index(after: index) }
+                if index < source.endIndex { index = source.index(after: index) }
+            }
+            if index < source.endIndex { index = source.index(after: index) }
+            output += "\"\""
+        } else {
+            output.append(source[index])
+            index = source.index(after: index)
+        }
+    }
+    return output
+}
+
+@Test func everyRuleTypeIsRegisteredOnce() throws {
+    let declared = try ruleSourceFiles().flatMap { url -> [String] in
+        let text = codeOnly(try String(contentsOf: url, encoding: .utf8))
+        let pattern = #/struct\s+(\w+)\s*:\s*(?:Rule|LoaderRule)\b/#
+        return text.matches(of: pattern).map { String($0.output.1) }
+    }
+    let registered = RuleRegistry.rules.map { String(describing: type(of: $0)) }
+    #expect(!declared.isEmpty)
+    for name in declared {
+        #expect(registered.filter { $0 == name }.count == 1, "\(name) is declared in Rules/ but registered \(registered.filter { $0 == name }.count) times")
+    }
+    #expect(Set(registered).count == registered.count, "a rule is registered twice")
+}
+
+/// Thresholds live in the data files with their sources: a rule file may not carry a float literal other than 0, 1, 100.
+@Test(arguments: ruleSourceFiles())
+func noThresholdLiteralInRuleCode(_ file: URL) throws {
+    let text = codeOnly(try String(contentsOf: file, encoding: .utf8))
+    // A number token not glued to an identifier or a member access: 0.8, 1e-9, 2.5e3 (the first group eats what precedes it).
+    let pattern = #/(^|[^\w.])(\d+\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+)(?![\w.])/#
+    let allowed: Set<Double> = [0, 1, 100]
+    for match in text.matches(of: pattern) {
+        let literal = String(match.output.2)
+        #expect(Double(literal).map(allowed.contains) == true, "\(file.lastPathComponent): numeric literal \(literal) belongs in a data file with its source")
+    }
+}
+
+@Test func routeRulesCiteAPaperWithADOI() throws {
+    let citations = try CitationIndex.bundled()
+    // Equipment and hazard rules whose only sources are supplier manuals, a handbook, a laboratory guide or
+    // regulatory and safety sheets (no DOI found); and two linker-anchoring rules whose primary papers (the Ru amine
+    // case, the Pt porphyrin case) are cited but their DOIs could not be verified.
+    let manualsOnly: Set<String> = ["LAB-001", "LAB-002", "LAB-003", "LAB-007", "AIM-003", "LINK-003", "LINK-004"]
+    let families: Set<RuleFamily> = [.linkerAnchoring, .nodeExchange, .sim, .aim, .poreConfinement, .mixedMetal, .lab]
+    for rule in RuleRegistry.descriptions where families.contains(rule.family) && !manualsOnly.contains(rule.id) {
+        #expect(rule.references.contains { citations[$0]?.doi != nil }, "\(rule.id) cites no reference with a DOI")
+    }
+    for rule in RuleRegistry.descriptions where families.contains(rule.family) {
+        #expect(!rule.references.isEmpty, "\(rule.id) has no reference")
+    }
+}
+
+@Test func everyCitationOfTheChemistryDataResolves() throws {
+    let knowledge = try Knowledge.bundled()
+    let ids = knowledge.chemistry.allCitations
+    #expect(ids.count > 20)
+    for id in Set(ids) {
+        #expect(knowledge.citations[id] != nil, "chemistry.yaml cites '\(id)', which is not in the citation data")
+    }
+}
+
+@Test func chemistryThresholdsCarryTheirSources() throws {
+    let chemistry = try Knowledge.bundled().chemistry
+    let ptfe = try #require(chemistry.threshold("lab.ptfe_liner_max_service_C"))
+    #expect(ptfe.number == 240)
+    #expect(ptfe.citations == ["nanografi-hydrothermal-autoclave"])
+    // A bare value inside a range takes the source of its entry.
+    let low = try #require(chemistry.threshold("mixed_metal_zif.pyrolysis_window_C.min"))
+    #expect(low.number == 800)
+    #expect(low.citations == ["review-pom-admc"])
+    // An unsourced number is null and answers nil: no rule can compare against it.
+    #expect(chemistry.threshold("mixed_metal_zif.zn_to_metal_min_molar_ratio") == nil)
+    #expect(chemistry.threshold("lab.single_atom_max_metal_wt_pct") == nil)
+    #expect(chemistry.threshold("no.such.entry") == nil)
+    // `sources:` as a list, and a plain-string source.
+    #expect(chemistry.threshold("mixed_metal_zif.metals_that_substitute_zn")?.citations.contains("yin-2016-co-sas") == true)
+    let plain = try #require(chemistry.threshold("linker_anchoring.site_bearing_linkers"))
+    #expect(plain.citations.isEmpty)
+    #expect(plain.sourceNotes.first?.hasPrefix("structure of each molecule") == true)
+}
+
+@Test func dataValueDecodesTheShapesTheDataUses() throws {
+    let text = """
+        a: {value: 1.5, source: {citation: x, note: n}}
+        b: {value: null, source: none found}
+        c: [N2, Ar]
+        d: true
+        e: {min: 800, max: 1000, sources: [{citation: y}, {citation: z}]}
+        """
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("chemistry-\(UUID().uuidString).yaml")
+    try Data(text.utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let chemistry = ChemistryData(root: try BundledData.decode(DataValue.self, at: file))
+    #expect(chemistry.threshold("a")?.number == 1.5)
+    #expect(chemistry.threshold("a")?.citations == ["x"])
+    #expect(chemistry.threshold("b") == nil)
+    #expect(chemistry.list("c") == ["N2", "Ar"])
+    #expect(chemistry.entry("d")?.bool == true)
+    #expect(chemistry.threshold("e.max")?.number == 1000)
+    #expect(chemistry.threshold("e.max")?.citations == ["y", "z"])
+}
+
+/// An example shows one rule at work: the recipe around it must load cleanly, or the example tests the loader instead.
+@Test func routeRuleExamplesLoadWithoutFormatErrors() throws {
+    let validator = Validator(knowledge: try Knowledge.bundled())
+    let families: Set<RuleFamily> = [.linkerAnchoring, .nodeExchange, .sim, .aim, .poreConfinement, .mixedMetal, .lab]
+    for rule in RuleRegistry.descriptions where families.contains(rule.family) {
+        for example in rule.triggering + rule.nonTriggering {
+            let result = validator.validate(text: example.unmarked.text, file: "example.yaml")
+            let loader = result.diagnostics.filter { $0.ruleID.hasPrefix("FMT-") || $0.ruleID.hasPrefix("UNIT-") }
+            #expect(loader.isEmpty, "\(rule.id) example at line \(example.line): \(loader.map(\.compilerStyle))")
+        }
+    }
+}
