@@ -7,8 +7,8 @@ public struct AnchorageCommand: AsyncParsableCommand {
         abstract: "Synthesis planning and lab protocols for atomically dispersed metal catalysts on MOFs, COFs and HOFs.",
         version: AnchorageVersion.current,
         subcommands: [
-            ValidateCommand.self, ProtocolCommand.self, FitCommand.self, PlanCommand.self, RecordCommand.self, NotebookCommand.self,
-            RulesCommand.self, ExplainCommand.self, SchemaCommand.self,
+            ValidateCommand.self, ProtocolCommand.self, FitCommand.self, PoresCommand.self, PlanCommand.self, RecordCommand.self,
+            NotebookCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self,
         ]
     )
     public init() {}
