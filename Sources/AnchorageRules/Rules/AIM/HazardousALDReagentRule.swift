@@ -10,7 +10,7 @@ struct HazardousALDReagentRule: Rule {
             for H2S. The step's `note:` must say how (inert gas, glovebox, detector), so that the protocol prints it \
             (data: aim.hazardous_precursors; the catalog's pyrophoric flag).
             """,
-        references: ["echa-trimethylaluminium", "berkeley-diethylzinc-sop", "evikon-h2s-datasheet"],
+        references: ["echa-trimethylaluminium", "berkeley-diethylzinc-sop", "evikon-h2s-datasheet", "nrc-2011-prudent-practices"],
         triggering: [
             .recipe(route: "aim", host: "NU-1000", metals: "[Al]",
                     reagents: "tma: {name: trimethylaluminium, role: ald-precursor}\nwater: {name: water, role: co-reactant}",

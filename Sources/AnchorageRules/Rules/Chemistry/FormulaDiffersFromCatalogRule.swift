@@ -8,6 +8,7 @@ struct FormulaDiffersFromCatalogRule: Rule {
             'zinc nitrate hexahydrate' written as Zn(NO3)2 drops six waters: 189.4 instead of 297.5 g/mol, and every \
             ratio computed from the mass is off by more than half. The formula decides the molar mass, so the two must agree.
             """,
+        references: ["ciaaw-2021"],
         triggering: [
             .recipe(reagents: "zn: {name: zinc nitrate hexahydrate, formula: ↓Zn(NO3)2, mass: 1.69 g}", steps: "- add: [zn]"),
         ],

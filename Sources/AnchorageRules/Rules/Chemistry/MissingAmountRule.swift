@@ -9,6 +9,7 @@ struct MissingAmountRule: Rule {
             Solvents take their volumes from the steps; gases and ALD reactants are dosed by the step; everything else \
             needs an amount.
             """,
+        references: ["kearnes-2021-ord"],
         triggering: [
             .recipe(reagents: "↓fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3}", steps: "- add: [fe]"),
             .recipe(reagents: "↓ox: {name: oxalic acid solution, formula: H2C2O4, volume: 5 mL, role: acid}", steps: "- add: [ox]"),

@@ -8,6 +8,7 @@ struct UnknownChemicalRule: Rule {
             Molar masses, hazards, densities and boiling points come from the catalog or the formula. A reagent with \
             neither passes unchecked; the finding names the closest catalog entry in case of a misspelling.
             """,
+        references: ["kearnes-2021-ord"],
         triggering: [
             .recipe(reagents: "meoh: {name: ↓methanal, role: solvent}", steps: "- stir: {time: 1 h}\n- wash: {with: meoh, volume: 10 mL}"),
         ],

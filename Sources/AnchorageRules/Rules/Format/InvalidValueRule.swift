@@ -6,6 +6,7 @@ struct InvalidValueRule: LoaderRule {
             The route decides which chemistry rules apply, the atmosphere whether the carbon survives pyrolysis. An unknown \
             value is reported with the closest known one.
             """,
+        references: ["kearnes-2021-ord"],
         triggering: [
             .recipe(route: "↓pore-confinment", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
         ],

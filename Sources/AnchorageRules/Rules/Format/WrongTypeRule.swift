@@ -6,6 +6,7 @@ struct WrongTypeRule: LoaderRule {
             `reagents` is a mapping from id to reagent, `steps` a list, a step's solvent a mapping from solvent to volume. \
             A value of the wrong shape is reported where it is written, with the expected shape.
             """,
+        references: ["kearnes-2021-ord"],
         triggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: """
                 - dissolve: [zn, fe, hmim]

@@ -10,7 +10,7 @@ struct RampTooFastRule: Rule {
             5 °C/min for its 75 mm tube; a recipe does not name its tube, so that tube is assumed \
             (data: lab.tube_furnace_ramp_numerator_C_mm_per_min, lab.tube_furnace_reference_internal_diameter_mm).
             """,
-        references: ["carbolite-stf-manual"],
+        references: ["carbolite-stf-manual", "hasselman-1969-thermal-shock", "catalysts-2021-co-zif8-pyrolysis"],
         triggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "ramp: 5 °C/min", with: "ramp: ↓20 °C/min")),
         ],

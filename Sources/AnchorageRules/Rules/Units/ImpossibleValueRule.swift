@@ -6,6 +6,7 @@ struct ImpossibleValueRule: LoaderRule {
             A sign slip (−500 °C) or a negative mass is a typo that a later calculation would carry silently into every \
             derived quantity.
             """,
+        references: ["iupac-green-book-2007"],
         triggering: [
             .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- stir: {time: 1 h, temperature: ↓-500 °C}"),
             .recipe(reagents: "zn: {name: zinc nitrate hexahydrate, mass: ↓-1.69 g}", steps: "- add: [zn]"),
