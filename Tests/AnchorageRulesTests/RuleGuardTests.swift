@@ -84,6 +84,8 @@ let rulesWithoutADOISource: [String: String] = [
     "FMT-005": "required fields of this format: no paper checked to say it",
     "FMT-007": "duplicate keys: the YAML specification has no DOI",
     "FMT-009": "document size budget: a resource guard, no paper",
+    // Percent as the number 0.01: said by the SI Brochure (ISBN, no DOI); the Green Book's entry was not re-read.
+    "UNIT-004": "percent as 0.01: SI Brochure has no DOI; the Green Book entry was not re-read",
     // Internal consistency of one recipe: every name resolves, every volume adds up.
     "CHEM-006": "a target metal must come from some reagent: mass balance, no paper",
     "REF-001": "a step names a declared reagent: consistency of the document, no paper",

@@ -6,7 +6,6 @@ struct FractionForPercentageRule: LoaderRule {
             An H2 content of '0.05' may mean 5 % or 0.05 %, a hundredfold difference in a flammability check. Percentages \
             carry their sign.
             """,
-        references: ["iupac-green-book-2007"],
         triggering: [
             .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: """
                 - reduce: {gas: H2/Ar, h2: ↓0.05, temperature: 300 °C, time: 2 h}

@@ -7,7 +7,7 @@ struct UnreadableQuantityRule: LoaderRule {
             could mean two things ('m': metre or minute, as the Open Reaction Database also refuses) cannot be. The finding \
             points at the unit and names the accepted ones.
             """,
-        references: ["kearnes-2021-ord"],
+        references: ["kearnes-2021-ord", "iupac-green-book-2007"],
         triggering: [
             .recipe(reagents: """
                 zn: {name: zinc nitrate hexahydrate, formula: Zn(NO3)2·6H2O, mass: 1.69 ↓kg/s}

@@ -6,7 +6,7 @@ struct WrongDimensionRule: LoaderRule {
             '10000 g' under a centrifuge's speed is grams, not a relative centrifugal force; a volume where a mass is asked \
             for cannot be weighed. Dimensions are checked where the value is written.
             """,
-        references: ["kearnes-2021-ord"],
+        references: ["kearnes-2021-ord", "iupac-green-book-2007"],
         triggering: [
             .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- centrifuge: {speed: 10000 ↓g, time: 10 min}"),
             .recipe(reagents: "zn: {name: zinc nitrate hexahydrate, mass: 30 ↓mL}", steps: "- add: [zn]"),
