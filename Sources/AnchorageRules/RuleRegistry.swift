@@ -7,7 +7,7 @@ public enum RuleRegistry {
         UnreadableFormulaRule(), AmountsDisagreeRule(), MissingAmountRule(), UnknownChemicalRule(), FormulaDiffersFromCatalogRule(),
         TargetMetalNotSuppliedRule(),
         UndeclaredReagentRule(), UnusedReagentRule(), SolventVolumeMismatchRule(), NotASolventRule(),
-        SealedAboveBoilingPointRule(), AutoclaveOverfilledRule(), LinerAboveServiceTemperatureRule(), OxidisingPyrolysisRule(),
+        SealedAboveBoilingPointRule(), OpenVesselAboveBoilingPointRule(), AutoclaveOverfilledRule(), LinerAboveServiceTemperatureRule(), OxidisingPyrolysisRule(),
         FlammableHydrogenRule(), HydrofluoricEtchRule(), RampTooFastRule(), MetalLoadingAboveReportedRule(),
         NobleMetalInZIFRule(), UnreportedZIFMetalRule(), NoZincSpacerRule(), PyrolysisOutsideZincWindowRule(), ExpectedCoordinationRule(),
         HostWithoutChelatingSiteRule(), MetalExceedsSitesRule(), PyrolysisWithoutAnchorsRule(), PorphyrinPlatinumWithoutReductionRule(),
