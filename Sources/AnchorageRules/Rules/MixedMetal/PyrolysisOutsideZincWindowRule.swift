@@ -3,7 +3,7 @@ import AnchorageCore
 struct PyrolysisOutsideZincWindowRule: Rule {
     static let description = RuleDescription(
         id: "MIX-004", name: "pyrolysis-outside-zinc-window", family: .mixedMetal, severity: .warning,
-        summary: "A Zn-based ZIF should be pyrolysed within 800–1000 °C: below it Zn stays and the carbon is poorly graphitised.",
+        summary: "A Zn-based ZIF should not be pyrolysed below the 800–1000 °C window: Zn stays and the carbon is poorly graphitised.",
         rationale: """
             Zn spaces the metal atoms apart and must then leave: it evaporates from about 800 °C, and its vapour pressure \
             reaches one atmosphere at its 907 °C boiling point. The review gives 800–1000 °C as the working window, inside \
