@@ -419,11 +419,14 @@ public struct RecipeDecoder {
     }
 
     mutating func checkUnknownKeys(_ map: Fields, allowed: [String], context: String) {
-        for (key, _) in map.pairs where !allowed.contains(key.value) {
+        for (key, value) in map.pairs where !allowed.contains(key.value) {
             let suggestion = Suggestion.closest(to: key.value, among: allowed)
-            error("FMT-004", "unknown key '\(key.value)' in \(context)", at: key.location, notes: [
-                DiagnosticNote(suggestion.map { "did you mean '\($0)'?" } ?? "allowed: " + allowed.joined(separator: ", ")),
-            ])
+            var notes = [DiagnosticNote(suggestion.map { "did you mean '\($0)'?" } ?? "allowed: " + allowed.joined(separator: ", "))]
+            // `{name: N,N-dimethylformamide}`: the comma ends the name and the rest becomes a key without a value.
+            if case .scalar(let text, _, quoted: false) = value, ["", "null", "~"].contains(text) {
+                notes.append(DiagnosticNote("inside `{…}` a comma ends a value: if '\(key.value)' belongs to the value before it, quote that value (e.g. name: \"N,N-dimethylformamide\")"))
+            }
+            error("FMT-004", "unknown key '\(key.value)' in \(context)", at: key.location, notes: notes)
         }
     }
 

@@ -71,7 +71,13 @@ public enum RecipeResolver {
             if step.kind.value == .wash, let with = step.reagent("with"), let volume = step.quantity("volume") {
                 volumesUsed[with.value, default: 0] += volume.value.canonicalValue * repeats
             }
-            if step.kind.value == .acidEtch, let acid = step.reagent("acid"), let volume = step.quantity("volume") {
+            // The etch volume is the acid at the step's concentration. It is drawn from the reagent only when the
+            // reagent is that solution; a stock acid (concentrated, or at another strength) is diluted to it.
+            if step.kind.value == .acidEtch, let acid = step.reagent("acid"), let volume = step.quantity("volume"),
+               let stock = recipe.reagents.first(where: { $0.id.value == acid.value }),
+               let strength = step.quantity("concentration")?.value, let own = stock.concentration?.value,
+               own.dimension == strength.dimension,
+               abs(own.canonicalValue - strength.canonicalValue) <= 1e-9 * max(abs(own.canonicalValue), 1) {
                 volumesUsed[acid.value, default: 0] += volume.value.canonicalValue
             }
         }

@@ -137,9 +137,9 @@ import Testing
         #expect(turnedDown.feasibility == .notFeasible)
         #expect(turnedDown.best?.reasons.contains { $0.source == "MIX-001" } == true)
 
-        // A narrower pyrolysis window: the drafted 900 °C is outside it, a condition.
+        // A higher lower bound of the pyrolysis window: the drafted 900 °C is below it, a condition.
         var narrower = shipped
-        narrower.knowledge.chemistry = shipped.knowledge.chemistry.replacing("mixed_metal_zif.pyrolysis_window_C.max", with: .number(850))
+        narrower.knowledge.chemistry = shipped.knowledge.chemistry.replacing("mixed_metal_zif.pyrolysis_window_C.min", with: .number(950))
         let conditioned = try #require(try plan(["Co"], planner: narrower).route(.mixedMetalPyrolysis)?.best)
         #expect(conditioned.feasibility == .feasibleWithConditions)
         #expect(conditioned.reasons.contains { $0.source == "MIX-004" })

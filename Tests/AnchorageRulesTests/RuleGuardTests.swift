@@ -92,10 +92,12 @@ let rulesWithoutADOISource: [String: String] = [
     "REF-002": "a declared reagent is used: consistency of the document, no paper",
     "REF-003": "declared and used solvent volumes agree: consistency of the document, no paper",
     "REF-004": "a step's solvent is a liquid: consistency of the document, no paper",
+    "REF-005": "the declared acid holds what the etch steps use: consistency of the document, no paper",
     // Equipment rules whose only sources are a handbook, a supplier page and a laboratory guide.
     "LAB-001": "boiling points from the CRC Handbook (ISBN, no DOI); no paper on sealed-vessel pressure verified",
     "LAB-002": "80 % fill from a laboratory guide; no paper or vessel manual with a DOI verified",
     "LAB-003": "liner service temperatures from a supplier page; no data sheet or paper with a DOI verified",
+    "LAB-009": "boiling points from the CRC Handbook (ISBN, no DOI)",
     // The primary papers are cited, but their DOIs could not be verified.
     "LINK-003": "wang-2017-ru-sas-amine and kandiah2010-uio66-tagged: DOIs not verified",
     "LINK-004": "fang-2018-pt-porphyrin-mof and feng2013-pcn224: DOIs not verified",

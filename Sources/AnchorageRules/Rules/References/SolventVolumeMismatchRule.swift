@@ -7,7 +7,8 @@ struct SolventVolumeMismatchRule: Rule {
         rationale: """
             When a recipe states 'methanol, 60 mL' and its steps use 30 + 30 + 3 × 20 mL, one of the two is wrong: the \
             chemist either runs short at the bench or the scaled protocol misstates the waste. Washes count once per \
-            repetition.
+            repetition. An `acid-etch` volume counts against the acid only when the acid reagent is the solution at the \
+            step's concentration: a concentrated stock is diluted to that volume, not used as it.
             """,
         triggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
@@ -18,6 +19,8 @@ struct SolventVolumeMismatchRule: Rule {
             .recipe(reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
                 of: "meoh: {name: methanol, role: solvent}", with: "meoh: {name: methanol, role: solvent, volume: 120 mL}"),
                 steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents + "\nh2so4: {name: sulfuric acid, volume: 2.8 mL, density: 1.84 g/mL, role: acid}",
+                    steps: RuleExample.feZIF8Steps + "\n- acid-etch: {acid: h2so4, concentration: 0.5 M, temperature: 80 °C, time: 8 h, volume: 100 mL}"),
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {

@@ -1,0 +1,57 @@
+import AnchorageCore
+
+struct OpenVesselAboveBoilingPointRule: Rule {
+    static let description = RuleDescription(
+        id: "LAB-009", name: "open-vessel-above-boiling-point", family: .lab, severity: .warning,
+        summary: "A solution step in an open vessel must stay below its solvent's boiling point, unless it runs under reflux.",
+        rationale: """
+            Dissolving, soaking, ion exchange, stirring, heating and standing happen at ambient pressure. Above the \
+            solvent's normal boiling point the solvent boils off: the exchange or soak runs dry, the concentration is not \
+            the one written, and a flammable solvent's vapour fills the hood. A temperature above the boiling point is \
+            either a slip (°C for K, a pyrolysis temperature in the wrong step) or calls for a sealed vessel \
+            (`solvothermal`) or `heat` with `reflux: true`. The liquid is the solvents named by `in` since the solid was \
+            last collected (centrifuged, filtered, washed, dried or heated in a furnace); boiling points come from the \
+            chemical catalog, each with its source.
+            """,
+        references: ["crc-95"],
+        triggering: [
+            .recipe(route: "node-exchange", host: "MFU-4l", metals: "[Ni]",
+                    reagents: "mof: {name: MFU-4l, mass: 100 mg, role: support}\nni: {name: nickel(II) nitrate hexahydrate, mass: 150 mg}\ndmf: {name: DMF, role: solvent}",
+                    steps: "- add: [mof]\n  in: {dmf: 5 mL}\n- ion-exchange: [ni]\n  in: {dmf: 10 mL}\n  temperature: ↓450 °C\n  time: 3 d"),
+        ],
+        nonTriggering: [
+            .recipe(route: "node-exchange", host: "MFU-4l", metals: "[Ni]",
+                    reagents: "mof: {name: MFU-4l, mass: 100 mg, role: support}\nni: {name: nickel(II) nitrate hexahydrate, mass: 150 mg}\ndmf: {name: DMF, role: solvent}",
+                    steps: "- add: [mof]\n  in: {dmf: 5 mL}\n- ion-exchange: [ni]\n  in: {dmf: 10 mL}\n  temperature: 25 °C\n  time: 3 d"),
+            .recipe(reagents: RuleExample.feZIF8Reagents,
+                    steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "- stir: {time: 24 h, temperature: 25 °C}",
+                                                                        with: "- heat: {temperature: 80 °C, time: 2 h, reflux: true}")),
+        ])
+
+    /// Steps after which the solid is out of its mother liquor.
+    static let collecting: Set<StepKind> = [.centrifuge, .filter, .wash, .dry, .pyrolyze, .reduce, .ald, .solvothermal]
+    /// Open-vessel steps that hold a liquid and may be given a temperature.
+    static let openLiquid: Set<StepKind> = [.dissolve, .add, .impregnate, .ionExchange, .stir, .heat, .wait]
+
+    func check(_ context: RuleContext) -> [Diagnostic] {
+        var liquid: [String] = []
+        var findings: [Diagnostic] = []
+        for step in context.recipe.steps {
+            let kind = step.kind.value
+            if Self.collecting.contains(kind) { liquid = []; continue }
+            for (solvent, _) in step.solventVolumes("in") where !liquid.contains(solvent.value) { liquid.append(solvent.value) }
+            guard Self.openLiquid.contains(kind), let (celsius, location) = step.temperature,
+                  step.flag("reflux")?.value != true else { continue }
+            let boiling = liquid.compactMap { id -> (solvent: ResolvedReagent, bp: Double)? in
+                guard let reagent = context.resolved.reagent(id), let bp = reagent.chemical?.boilingPointCelsius, celsius > bp else { return nil }
+                return (solvent: reagent, bp: bp)
+            }
+            guard let (solvent, bp) = boiling.min(by: { $0.bp < $1.bp }) else { continue }
+            findings.append(finding(
+                "\(solvent.displayName) (bp \(QuantityFormat.number(bp)) °C) boils off at \(QuantityFormat.number(celsius)) °C in an open vessel",
+                at: location,
+                notes: [DiagnosticNote("check the temperature; to go above the boiling point use `solvothermal` (sealed) or `heat` with `reflux: true`")]))
+        }
+        return findings
+    }
+}
