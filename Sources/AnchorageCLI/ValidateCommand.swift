@@ -58,7 +58,9 @@ public struct ValidateCommand: AsyncParsableCommand {
         switch format {
         case .text:
             output.standardOutput = formatter.text(diagnostics)
-            output.standardError = DiagnosticFormatter.summary(diagnostics, files: files.count - unreadable.count) + "\n"
+            let checked = files.count - unreadable.count
+            // Nothing was read: the unreadable-file messages say it all; "0 files checked: no problems" would mislead.
+            output.standardError = checked == 0 ? "" : DiagnosticFormatter.summary(diagnostics, files: checked) + "\n"
         case .json:
             output.standardOutput = formatter.json(diagnostics, files: files)
         case .sarif:
