@@ -41,7 +41,10 @@ public struct CitationIndex: Sendable {
         byID = Dictionary(citations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public static func bundled() throws -> CitationIndex {
+    /// The shipped citations (every `citations*.yaml`), read once per process.
+    public static func bundled() throws -> CitationIndex { try cache.get() }
+
+    private static let cache: Result<CitationIndex, Error> = Result {
         var all: [Citation] = []
         for url in BundledData.urls(prefix: "citations") {
             all += try BundledData.decode(File.self, at: url).citations

@@ -160,8 +160,10 @@ public struct RecipeDecoder {
             case .mapping:
                 wrongType(metalsNode, expected: "a list of element symbols, e.g. [Fe]", what: "metals")
             }
-            for metal in metals where !(try? PeriodicTable.bundled().element(metal.value))!.isMetalElement {
-                let suggestion = Suggestion.closest(to: metal.value, among: (try? PeriodicTable.bundled().symbols) ?? [])
+            let table = try? PeriodicTable.bundled()
+            for metal in metals where table?.element(metal.value)?.isMetal != true {
+                let metalSymbols = table?.elements.filter(\.isMetal).map(\.symbol) ?? []
+                let suggestion = Suggestion.closest(to: metal.value, among: metalSymbols)
                 error("FMT-008", "'\(metal.value)' is not a metal's element symbol", at: metal.location,
                       notes: suggestion.map { [DiagnosticNote("did you mean '\($0)'?")] } ?? [])
             }
@@ -464,9 +466,6 @@ public enum RecipeFileError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-extension Optional where Wrapped == Element {
-    var isMetalElement: Bool { self?.isMetal ?? false }
-}
 
 extension Reagent {
     init(id: Located<String>) {

@@ -96,7 +96,10 @@ public struct ChemistryData: Sendable {
 
     public static let empty = ChemistryData(root: .map([:]))
 
-    public static func bundled() throws -> ChemistryData {
+    /// The shipped `chemistry.yaml`, read once per process.
+    public static func bundled() throws -> ChemistryData { try cache.get() }
+
+    private static let cache: Result<ChemistryData, Error> = Result {
         ChemistryData(root: try BundledData.decode(DataValue.self, from: "chemistry.yaml"))
     }
 

@@ -30,7 +30,17 @@ public struct Knowledge: Sendable {
     }
 
     private static let cache: Result<Knowledge, Error> = Result {
-        Knowledge(
+        // The data files are independent and each type keeps its own copy once read: decode them side by side (the
+        // catalog of chemicals on one lane, the fit catalog with the elements and citations it needs on another), then
+        // assemble. A file that fails to decode fails again, with its error, in the assembly below.
+        DispatchQueue.concurrentPerform(iterations: 3) { lane in
+            switch lane {
+            case 0: _ = try? ChemicalCatalog.bundled()
+            case 1: _ = try? FitCatalog.bundled()
+            default: _ = try? ChemistryData.bundled()
+            }
+        }
+        return Knowledge(
             elements: try PeriodicTable.bundled(), chemicals: try ChemicalCatalog.bundled(), citations: try CitationIndex.bundled(),
             chemistry: try ChemistryData.bundled(), fit: try FitCatalog.bundled())
     }
