@@ -12,8 +12,9 @@ public struct FitCommand: AsyncParsableCommand {
         abstract: "Precursor–pore fit: cage, window, mode, molecules per cage, maximum isolated loading.",
         discussion: """
             Names, aliases and formulas are accepted, case-insensitively: "Fe(acac)3", fe-acac3, C15H21FeO6; ZIF-8, zif8.
-            Sizes: the precursor's van der Waals envelope (less a calibrated contact allowance) against the framework's
+            Sizes: the precursor's van der Waals envelope (less a calibrated contact allowance) against the framework's \
             Zeo++ cage (LCD) and window (PLD) from CoRE MOF 2019; see docs/fit.md.
+
             Exit status: 0 with an answer, 2 for an unknown name or an unreadable file.
             """)
 

@@ -11,10 +11,12 @@ public struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Plan a synthesis: every route for a metal and site, ranked, with reasons and references; or a draft recipe.",
         discussion: """
-            Each route is drafted for the catalog's hosts and precursors and the draft is checked by the rules and the fit:
-            feasible (no finding), feasible with conditions (warnings), not feasible (errors). Ranked feasible first, then by
-            the citations on record for the host, precursor or metal. --emit recipe --route R writes the best draft of R to
-            standard output (for --batch grams of host); it validates with no error.
+            Each route is drafted for the catalog's hosts and precursors and the draft is checked by the rules and the \
+            fit: feasible (no finding), feasible with conditions (warnings), not feasible (errors). Ranked feasible \
+            first, then by the citations on record for the host, precursor or metal. --why adds every rule the best \
+            draft satisfies, with its references. --emit recipe --route R writes the best draft of R to standard output \
+            (for --batch grams of host); it validates with no error.
+
             Exit status: 0 with an answer, 1 when the route asked for is not feasible, 2 for an unknown name or wrong usage.
             """)
 
@@ -50,6 +52,9 @@ public struct PlanCommand: AsyncParsableCommand {
 
     @Option(help: "The $schema reference written on the draft's first line.")
     public var schema: String = "../schemas/recipe.schema.json"
+
+    @Flag(help: "Also list every rule the best draft of each route satisfies, with its summary and references.")
+    public var why = false
 
     @OptionGroup public var knowledgeOptions: KnowledgeOptions
 
@@ -98,7 +103,7 @@ public struct PlanCommand: AsyncParsableCommand {
         }
         let plan = try planner.plan(request)
         if format == .json { return CommandOutput(standardOutput: try json(plan)) }
-        return CommandOutput(standardOutput: PlanText(citations: planner.knowledge.citations).render(plan, request: request))
+        return CommandOutput(standardOutput: PlanText(citations: planner.knowledge.citations, why: why).render(plan, request: request))
     }
 
     func json(_ plan: Plan) throws -> String {
@@ -111,6 +116,8 @@ public struct PlanCommand: AsyncParsableCommand {
 /// The plan as a chemist reads it in a terminal.
 struct PlanText {
     var citations: CitationIndex
+    /// List the rules each best draft satisfies (otherwise only their ids, on one line).
+    var why = false
 
     func render(_ plan: Plan, request: PlanRequest) -> String {
         var out = "Plan for \(plan.metals.joined(separator: "/")), \(plan.site.rawValue)"
@@ -137,7 +144,11 @@ struct PlanText {
                 for note in reason.notes { out += "      note: \(note)\n" }
             }
             if best.feasibility != .notFeasible {
-                for held in best.checksHeld { out += "   holds [\(held.source)]: \(held.message)\(cite(held.references))\n" }
+                if why {
+                    for held in best.checksHeld { out += "   holds [\(held.source)]: \(held.message)\(cite(held.references))\n" }
+                } else if !best.checksHeld.isEmpty {
+                    out += "   checks passed: \(best.checksHeld.map(\.source).joined(separator: ", ")) (--why for each)\n"
+                }
                 for condition in best.conditions { out += "   condition: \(condition)\n" }
                 if let loading = best.maximumIsolatedLoading { out += "   maximum isolated loading: \(loading)\n" }
                 out += "   draft: anchorage plan --metal \(plan.metals.joined(separator: ",")) --site \(plan.site.rawValue) --emit recipe --route \(route.route.rawValue)"

@@ -19,6 +19,15 @@ import Testing
         #expect(output.standardOutput.contains("References:"))
     }
 
+    @Test func passedChecksAreListedByIdUnlessWhyIsAsked() throws {
+        let short = try run(["--metal", "Co", "--host", "ZIF-8"]).standardOutput
+        #expect(short.contains("checks passed: MIX-001, MIX-002"))
+        #expect(!short.contains("holds [MIX-001]"))
+        let long = try run(["--metal", "Co", "--host", "ZIF-8", "--why"]).standardOutput
+        #expect(long.contains("holds [MIX-001]: In a mixed-metal ZIF the target metal must be able to take Zn's place"))
+        #expect(!long.contains("checks passed:"))
+    }
+
     @Test func jsonPlan() throws {
         let output = try run(["--metal", "V", "--host", "NU-1000", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
