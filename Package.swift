@@ -60,7 +60,9 @@ let package = Package(
             ]
         ),
         // The entry point: runs the root command.
-        .executableTarget(name: "anchorage", dependencies: ["AnchorageCLI"]),
+        .executableTarget(
+            name: "anchorage",
+            dependencies: ["AnchorageCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Screens every catalog precursor × framework and a synthetic 10,000 × 1,000 catalog: verdicts per second.
         .executableTarget(name: "FitBenchmark", dependencies: ["AnchorageFit"], path: "Benchmarks/FitBenchmark"),
         .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"], resources: [.copy("Fixtures")]),

@@ -326,8 +326,13 @@ extension String {
 public enum QuantityFormat {
     public static func number(_ value: Double, significant: Int = 4) -> String {
         if value == 0 { return "0" }
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
         if value == value.rounded(), abs(value) < 1e7 { return String(Int(value)) }
         let magnitude = abs(value)
+        // Far outside a bench's range (a scaled-up typo, a unit slip): an exponent rather than a wall of digits.
+        if magnitude >= 1e9 || magnitude < 1e-6 {
+            return String(format: "%.\(Swift.max(0, significant - 1))e", value)
+        }
         let decimals = Swift.max(0, significant - 1 - Int(floor(log10(magnitude))))
         var text = String(format: "%.\(Swift.min(decimals, 8))f", value)
         if text.contains(".") {

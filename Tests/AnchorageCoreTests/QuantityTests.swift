@@ -93,3 +93,11 @@ func quantityRefused(_ c: RefusedQuantity) {
     #expect(QuantityFormat.mass(grams: 0.1) == "100 mg")
     #expect(QuantityFormat.amount(moles: 0.00568) == "5.68 mmol")
 }
+
+@Test("numbers far outside a bench's range print with an exponent, and never trap", arguments: [
+    (1e308, "1.000e+308"), (2.5e-9, "2.500e-09"), (Double.infinity, "∞"), (-Double.infinity, "−∞"), (Double.nan, "NaN"),
+    (12_345_678.9, "12345679"),
+])
+func extremeNumbersPrint(value: Double, expected: String) {
+    #expect(QuantityFormat.number(value) == expected)
+}
