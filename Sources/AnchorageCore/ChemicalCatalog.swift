@@ -44,6 +44,9 @@ public struct Chemical: Codable, Sendable, Hashable {
     /// For a solution sold at a fixed strength (37 % HCl): the solute's mass fraction, in percent.
     public var massFractionPercent: Double?
     public var hazards: [String]?
+    /// False when the hazard list was not checked against a published classification (a protocol says so beside it);
+    /// nil when the file does not say (a lab's own entry: the lab's word).
+    public var hazardsVerified: Bool?
     public var pyrophoric: Bool?
     public var source: SourceReferences?
 
@@ -54,6 +57,7 @@ public struct Chemical: Codable, Sendable, Hashable {
         case boilingPointCelsius = "boiling_point_C"
         case meltingPointCelsius = "melting_point_C"
         case massFractionPercent = "mass_fraction_pct"
+        case hazardsVerified = "hazards_verified"
     }
 
     public init(from decoder: Decoder) throws {
@@ -74,6 +78,7 @@ public struct Chemical: Codable, Sendable, Hashable {
         meltingPointCelsius = try c.decodeIfPresent(Double.self, forKey: .meltingPointCelsius)
         massFractionPercent = try c.decodeIfPresent(Double.self, forKey: .massFractionPercent)
         hazards = try c.decodeIfPresent([String].self, forKey: .hazards)
+        hazardsVerified = try c.decodeIfPresent(Bool.self, forKey: .hazardsVerified)
         pyrophoric = try c.decodeIfPresent(Bool.self, forKey: .pyrophoric)
         source = try c.decodeIfPresent(SourceReferences.self, forKey: .source)
     }

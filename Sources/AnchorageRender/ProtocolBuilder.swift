@@ -98,10 +98,12 @@ public struct ProtocolBuilder: Sendable {
         if let moles = reagent.moles, let reference = limiting?.moles, reference > 0, Self.inRatio(reagent) {
             ratio = QuantityFormat.number(moles / reference)
         }
+        let unchecked = "as recorded in the catalog, not checked against a published classification: confirm on the supplier's SDS"
+        let verified = reagent.chemical?.hazardsVerified != false
         let hazardNote: String? = switch reagent.chemical?.hazards {
         case .none: reagent.chemical == nil ? "not in the catalog: check the supplier's safety data sheet" : "no hazard statements recorded in the catalog"
-        case .some(let list) where list.isEmpty: "not classified as hazardous"
-        default: nil
+        case .some(let list) where list.isEmpty: verified ? "not classified as hazardous" : "not classified as hazardous, \(unchecked)"
+        default: verified ? nil : "statements \(unchecked)"
         }
         return ProtocolDocument.ReagentRow(
             id: reagent.id,
