@@ -80,24 +80,17 @@ let rulesWithoutADOISource: [String: String] = [
     "FMT-001": "YAML well-formedness: the YAML specification has no DOI",
     "FMT-002": "what kind of document a file is: a property of this format, no paper",
     "FMT-003": "format versions: a property of this format, no paper",
-    "FMT-004": "keys the format defines: a property of this format, no paper checked to say it",
-    "FMT-005": "required fields of this format: no paper checked to say it",
     "FMT-007": "duplicate keys: the YAML specification has no DOI",
     "FMT-009": "document size budget: a resource guard, no paper",
     // Percent as the number 0.01: said by the SI Brochure (ISBN, no DOI); the Green Book's entry was not re-read.
-    "UNIT-004": "percent as 0.01: SI Brochure has no DOI; the Green Book entry was not re-read",
-    // Internal consistency of one recipe: every name resolves, every volume adds up.
+    "UNIT-004": "percent as 0.01: SI Brochure has no DOI; the Green Book's percent entry was not found in a readable copy",
+    // Internal consistency of one recipe: every metal has a supplier, every volume adds up.
     "CHEM-006": "a target metal must come from some reagent: mass balance, no paper",
-    "REF-001": "a step names a declared reagent: consistency of the document, no paper",
-    "REF-002": "a declared reagent is used: consistency of the document, no paper",
     "REF-003": "declared and used solvent volumes agree: consistency of the document, no paper",
     "REF-004": "a step's solvent is a liquid: consistency of the document, no paper",
     "REF-005": "the declared acid holds what the etch steps use: consistency of the document, no paper",
-    // Equipment rules whose only sources are a handbook, a supplier page and a laboratory guide.
-    "LAB-001": "boiling points from the CRC Handbook (ISBN, no DOI); no paper on sealed-vessel pressure verified",
-    "LAB-002": "80 % fill from a laboratory guide; no paper or vessel manual with a DOI verified",
-    "LAB-003": "liner service temperatures from a supplier page; no data sheet or paper with a DOI verified",
-    "LAB-009": "boiling points from the CRC Handbook (ISBN, no DOI)",
+    // The liner limit's only source is a supplier page; the PTFE review's DOI was not seen printed with its title.
+    "LAB-003": "liner service temperatures from a supplier page; the PTFE review puts-2019-ptfe-review: DOI and its temperatures not verified",
     // The primary papers are cited, but their DOIs could not be verified.
     "LINK-003": "wang-2017-ru-sas-amine and kandiah2010-uio66-tagged: DOIs not verified",
     "LINK-004": "fang-2018-pt-porphyrin-mof and feng2013-pcn224: DOIs not verified",

@@ -7,10 +7,12 @@ struct AutoclaveOverfilledRule: Rule {
         rationale: """
             A liquid heated in a closed liner expands, and its vapour needs head space; with too little of it the \
             pressure rises far beyond the vapour pressure and the vessel can fail or the liner deform. Hydrothermal \
-            practice keeps the fill below 80 % of the liner volume. The fill is the step's `fill`, or the solvent \
-            volumes of the steps before it.
+            practice keeps the fill below 80 % of the liner volume. The pressure in a sealed vessel depends on how \
+            full it is as well as on the temperature (Rabenau's pressure–temperature curves of water for several \
+            degrees of filling; Demazeau); the 80 % limit itself is the laboratory guide's. The fill is the step's \
+            `fill`, or the solvent volumes of the steps before it.
             """,
-        references: ["hearn-hydrothermal-guide"],
+        references: ["hearn-hydrothermal-guide", "rabenau-1985-hydrothermal", "demazeau-2010-solvothermal"],
         triggering: [
             .recipe(reagents: "meoh: {name: methanol, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
                     steps: "- dissolve: [zn]\n  in: {meoh: 45 mL}\n- solvothermal: {temperature: 60 °C, time: 12 h, vessel: ↓50 mL}"),

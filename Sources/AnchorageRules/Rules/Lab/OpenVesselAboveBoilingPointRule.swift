@@ -11,9 +11,10 @@ struct OpenVesselAboveBoilingPointRule: Rule {
             either a slip (°C for K, a pyrolysis temperature in the wrong step) or calls for a sealed vessel \
             (`solvothermal`) or `heat` with `reflux: true`. The liquid is the solvents named by `in` since the solid was \
             last collected (centrifuged, filtered, washed, dried or heated in a furnace); boiling points come from the \
-            chemical catalog, each with its source.
+            chemical catalog, each with its source. A liquid held above its boiling point is, by definition, a \
+            hydrothermal or solvothermal step in a closed vessel (Rabenau; Demazeau), which an open vessel is not.
             """,
-        references: ["crc-95"],
+        references: ["crc-95", "rabenau-1985-hydrothermal", "demazeau-2010-solvothermal"],
         triggering: [
             .recipe(route: "node-exchange", host: "MFU-4l", metals: "[Ni]",
                     reagents: "mof: {name: MFU-4l, mass: 100 mg, role: support}\nni: {name: nickel(II) nitrate hexahydrate, mass: 150 mg}\ndmf: {name: DMF, role: solvent}",

@@ -8,9 +8,11 @@ struct SealedAboveBoilingPointRule: Rule {
             Above its normal boiling point a solvent in a closed vessel is held liquid only by its own vapour pressure, \
             which rises steeply with temperature. That is the point of solvothermal synthesis, but the vessel, its liner \
             and its seal must be rated for it, and the autoclave must cool to room temperature before it is opened. \
-            Boiling points come from the chemical catalog, each with its source.
+            Hydrothermal and solvothermal synthesis are defined this way: reactions in a closed vessel above the \
+            solvent's boiling point (above 100 °C and 1 bar for water), under the solvent's own pressure (Rabenau; \
+            Demazeau). Boiling points come from the chemical catalog, each with its source.
             """,
-        references: ["crc-95"],
+        references: ["crc-95", "rabenau-1985-hydrothermal", "demazeau-2010-solvothermal"],
         triggering: [
             .recipe(reagents: "meoh: {name: methanol, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
                     steps: "- dissolve: [zn]\n  in: {meoh: 10 mL}\n- solvothermal: {temperature: ↓120 °C, time: 12 h, vessel: 50 mL}"),

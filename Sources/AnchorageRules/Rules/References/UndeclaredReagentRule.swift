@@ -6,8 +6,11 @@ struct UndeclaredReagentRule: Rule {
         summary: "Every reagent a step names must be declared under `reagents`.",
         rationale: """
             A step that dissolves 'fe' when no reagent 'fe' exists cannot be weighed out, and is most often a typo of a \
-            declared id; the finding names the closest one.
+            declared id; the finding names the closest one. XDL splits a procedure the same way, into declared reagents \
+            and the steps that use them (Mehr et al.), and the Open Reaction Database's validator refuses a reference \
+            to a reaction that is not defined (Kearnes et al.).
             """,
+        references: ["mehr-2020-xdl", "kearnes-2021-ord"],
         triggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: """
                 - dissolve: [zn, ↓fee]

@@ -6,8 +6,10 @@ struct UnusedReagentRule: Rule {
         summary: "Every declared reagent should be used by some step.",
         rationale: """
             A reagent weighed out but never added means either a missing step or a leftover line; either way the protocol \
-            and its ratios would not describe what happens at the bench.
+            and its ratios would not describe what happens at the bench. In XDL the reagents section declares the \
+            reagents that are used in the procedure (Mehr et al.); a declared reagent no step uses breaks that match.
             """,
+        references: ["mehr-2020-xdl"],
         triggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents + "\n↓etoh: {name: ethanol, role: solvent}", steps: RuleExample.feZIF8Steps),
         ],
