@@ -67,6 +67,21 @@ import Testing
         #expect(result.output.contains("e+308"))
     }
 
+    /// Every `$ anchorage validate …` example of README.md shows what the command prints today.
+    @Test func readmeValidateExamplesAreTrue() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = readme.components(separatedBy: "```").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        let examples = blocks.map { $0.drop(while: { $0 != "\n" }).dropFirst() }.filter { $0.hasPrefix("$ anchorage validate ") }
+        #expect(examples.count >= 2)
+        for example in examples {
+            let lines = example.split(separator: "\n", omittingEmptySubsequences: false)
+            let command = lines[0].dropFirst("$ anchorage ".count).split(separator: " ").map(String.init)
+            let shown = lines.dropFirst().joined(separator: "\n")
+            let result = try run(command)
+            #expect(result.output + result.error == shown, "README example `\(lines[0])` is out of date")
+        }
+    }
+
     @Test func versionAndHelpExitZero() throws {
         #expect(try run(["--version"]).status == 0)
         let help = try run(["--help"])
