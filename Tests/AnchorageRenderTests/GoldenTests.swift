@@ -3,10 +3,11 @@ import Foundation
 import Testing
 
 /// Every recipe in `recipes/` rendered in every format, against the committed golden file.
-/// Record new baselines with `ANCHORAGE_RECORD_GOLDENS=1 swift test --filter AnchorageRenderTests`; a recording run
+/// Record new baselines with `ANCHORAGE_RECORD=1 swift test --filter GoldenTests` (ANCHORAGE_RECORD_GOLDENS=1 also
+/// works); a recording run
 /// fails on purpose, so that a baseline is never accepted without being looked at.
 @Suite struct GoldenTests {
-    static let recording = ProcessInfo.processInfo.environment["ANCHORAGE_RECORD_GOLDENS"] == "1"
+    static let recording = ["ANCHORAGE_RECORD", "ANCHORAGE_RECORD_GOLDENS"].contains { ProcessInfo.processInfo.environment[$0] == "1" }
 
     static var cases: [(String, ProtocolFormat)] {
         ProtocolFixture.recipeNames.flatMap { name in ProtocolFormat.allCases.map { (name, $0) } }
@@ -24,13 +25,13 @@ import Testing
         if Self.recording {
             try FileManager.default.createDirectory(at: ProtocolFixture.goldenDirectory, withIntermediateDirectories: true)
             try Data(rendered.utf8).write(to: golden, options: .atomic)
-            Issue.record("recorded a new baseline \(golden.lastPathComponent): check it, then run again without ANCHORAGE_RECORD_GOLDENS")
+            Issue.record("recorded a new baseline \(golden.lastPathComponent): check it, then run again without ANCHORAGE_RECORD")
             return
         }
         guard let expected = try? String(contentsOf: golden, encoding: .utf8) else {
             Issue.record("""
                 no golden file \(golden.lastPathComponent) for recipes/\(name): record the baseline with \
-                ANCHORAGE_RECORD_GOLDENS=1 swift test --filter AnchorageRenderTests, check it and commit it
+                ANCHORAGE_RECORD=1 swift test --filter GoldenTests, check it and commit it
                 """)
             return
         }
