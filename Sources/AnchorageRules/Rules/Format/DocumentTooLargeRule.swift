@@ -3,9 +3,11 @@ struct DocumentTooLargeRule: LoaderRule {
         id: "FMT-009", name: "document-too-large", family: .format, severity: .error,
         summary: "A recipe must stay recipe-sized, also once YAML aliases are expanded.",
         rationale: """
-            Nested YAML aliases can make a few lines expand to billions of values (an 'alias bomb'); a recipe has a few \
-            hundred. Anchorage stops at a fixed budget instead of exhausting the machine.
+            Nested YAML aliases can make a few lines expand to billions of values (an 'alias bomb', the 'billion laughs' \
+            of RFC 9512, which advises limiting alias expansion); a recipe has a few hundred. Anchorage stops at a fixed \
+            budget instead of exhausting the machine.
             """,
+        references: ["rfc-9512-yaml-media-type"],
         triggering: [
             RuleExample("""
                 anchorage: 1
