@@ -6,7 +6,7 @@ public enum RuleRegistry {
         UnreadableQuantityRule(), WrongDimensionRule(), ImpossibleValueRule(), FractionForPercentageRule(),
         UnreadableFormulaRule(), AmountsDisagreeRule(), MissingAmountRule(), UnknownChemicalRule(), FormulaDiffersFromCatalogRule(),
         TargetMetalNotSuppliedRule(),
-        UndeclaredReagentRule(), UnusedReagentRule(), SolventVolumeMismatchRule(), NotASolventRule(), AcidStockTooSmallRule(),
+        UndeclaredReagentRule(), UnusedReagentRule(), SolventVolumeMismatchRule(), NotASolventRule(), AcidStockTooSmallRule(), UnknownHostRule(),
         SealedAboveBoilingPointRule(), OpenVesselAboveBoilingPointRule(), AutoclaveOverfilledRule(), LinerAboveServiceTemperatureRule(), OxidisingPyrolysisRule(),
         FlammableHydrogenRule(), HydrofluoricEtchRule(), RampTooFastRule(), MetalLoadingAboveReportedRule(),
         NobleMetalInZIFRule(), UnreportedZIFMetalRule(), NoZincSpacerRule(), PyrolysisOutsideZincWindowRule(), ExpectedCoordinationRule(),

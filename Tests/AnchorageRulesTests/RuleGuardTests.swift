@@ -93,6 +93,7 @@ let rulesWithoutADOISource: [String: String] = [
     "REF-003": "declared and used solvent volumes agree: consistency of the document, no paper",
     "REF-004": "a step's solvent is a liquid: consistency of the document, no paper",
     "REF-005": "the declared acid holds what the etch steps use: consistency of the document, no paper",
+    "REF-006": "the host is a framework the catalog knows: consistency of the document with the catalog, no paper",
     // Equipment rules whose only sources are a handbook, a supplier page and a laboratory guide.
     "LAB-001": "boiling points from the CRC Handbook (ISBN, no DOI); no paper on sealed-vessel pressure verified",
     "LAB-002": "80 % fill from a laboratory guide; no paper or vessel manual with a DOI verified",
