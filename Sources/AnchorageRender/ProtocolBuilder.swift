@@ -18,6 +18,9 @@ public struct ProtocolBuilder: Sendable {
 
     /// Rule families whose findings belong in the safety panel.
     static let safetyRuleFamilies = ["LAB", "AIM"]
+    /// Rules of those families that are about the chemistry, not a hazard: they stay among the findings only.
+    /// LAB-008 (metal loading above the single-atom loadings on record) warns of clusters, not of harm.
+    static let notSafetyRules: Set<String> = ["LAB-008"]
 
     public func build(recipe: Recipe, diagnostics: [Diagnostic], settings: ProtocolSettings) -> ProtocolDocument {
         let scaledRecipe = RecipeScaling.scaled(recipe, by: settings.scale)
@@ -214,7 +217,9 @@ public struct ProtocolBuilder: Sendable {
     }
 
     func safety(_ recipe: Recipe, resolved: ResolvedRecipe, diagnostics: [Diagnostic]) -> [ProtocolDocument.SafetyItem] {
-        let safetyFindings = diagnostics.filter { d in Self.safetyRuleFamilies.contains { d.ruleID.hasPrefix($0 + "-") } }
+        let safetyFindings = diagnostics.filter { d in
+            !Self.notSafetyRules.contains(d.ruleID) && Self.safetyRuleFamilies.contains { d.ruleID.hasPrefix($0 + "-") }
+        }
         var claimed = Set<Int>()
         // A finding belongs to a step when it is written between the step's first line and the next step's.
         func findings(inStep number: Int) -> [String] {
