@@ -80,6 +80,40 @@ import Testing
         #expect(document.equipment.filter { $0.hasPrefix("filtration set-up") }.count == 1)
     }
 
+    @Test("an addition without a manner reads without a stray comma")
+    func plainAddition() throws {
+        let document = try ProtocolFixture.document(text: try ProtocolFixture.recipeText("ru-sas-nc-uio66-nh2.yaml"), file: "ru.yaml")
+        #expect(document.steps.first { $0.kind == "add" }?.instruction == "Add acetic acid to the mixture.")
+        let everyStep = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
+        #expect(everyStep.steps.first { $0.kind == "add" }?.instruction.hasSuffix(", dropwise, over 30 min, to the mixture.") == true)
+    }
+
+    @Test("a molar acid etch says how much of the declared stock to dilute")
+    func acidStockVolume() throws {
+        let document = try ProtocolFixture.document(
+            text: try ProtocolFixture.recipeText("fe-nc-fe-zif8-acid-leach-two-step.yaml"), file: "fe.yaml")
+        let etch = try #require(document.steps.first { $0.kind == "acid-etch" })
+        // 0.5 M × 100 mL = 50 mmol; the stock holds 2.8 mL × 1.84 g/mL / 98.08 g/mol = 52.53 mmol in 2.8 mL.
+        #expect(etch.quantities == ["sulfuric acid: 2.665 mL of the stock, made up to 100 mL with water"])
+        #expect(etch.instruction.hasPrefix("Stir the solid in 100 mL of 0.5 M sulfuric acid at 80 °C"))
+    }
+
+    @Test("a stock named with its strength is not what the solid is stirred in")
+    func stockNamedWithStrength() throws {
+        let document = try ProtocolFixture.document(
+            text: try ProtocolFixture.recipeText("w-sa-nc-wcl5-uio66-nh2.yaml"), file: "w.yaml")
+        let etch = try #require(document.steps.first { $0.kind == "acid-etch" })
+        #expect(etch.instruction.hasPrefix("Stir the solid in 40 mL of 5 wt% acid (diluted from hydrofluoric acid 48 %) at 25 °C"))
+        #expect(etch.quantities.isEmpty, "a wt% strength needs the dilute acid's density, which the catalog lacks")
+    }
+
+    @Test("a loading note is a finding, not a safety item")
+    func loadingNoteIsNotSafety() throws {
+        let document = try ProtocolFixture.document(text: try ProtocolFixture.recipeText("pd-cof-lzu1.yaml"), file: "pd.yaml")
+        #expect(!document.safety.contains { $0.title == "LAB-008" })
+        #expect(document.warnings.contains { $0.ruleID == "LAB-008" })
+    }
+
     @Test("the ratio leaves out solvents and etching acids")
     func ratio() throws {
         let document = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
