@@ -66,6 +66,8 @@ extension StepSpec {
     static let time = Set<Dimension>([.duration])
     static let temperature = Set<Dimension>([.temperature])
     static let atmospheres = ["N2", "Ar", "He", "NH3", "H2", "H2/Ar", "H2/N2", "air", "O2", "CO2", "vacuum"]
+    /// Tube-furnace work tubes: a ceramic (alumina) tube or a fused-quartz tube.
+    static let tubes = ["alumina", "quartz"]
 
     public static let all: [StepSpec] = [
         StepSpec(kind: .dissolve, summary: "dissolve solids or liquids in a solvent", primary: "reagents", parameters: [
@@ -147,6 +149,7 @@ extension StepSpec {
             ParameterSpec("h2", .quantity([.fraction]), "H2 content of an H2/Ar or H2/N2 mixture"),
             ParameterSpec("flow", .quantity([.gasFlow]), "gas flow"),
             ParameterSpec("cooling", .choice(["natural", "controlled"]), "how the furnace cools (natural if not given)"),
+            ParameterSpec("tube", .choice(tubes), "work tube material (a ceramic tube is assumed if not given)"),
             note,
         ]),
         StepSpec(kind: .acidEtch, summary: "leach unstable metal species with acid", primary: nil, parameters: [
@@ -164,6 +167,7 @@ extension StepSpec {
             ParameterSpec("time", .quantity(time), required: true, "time at temperature"),
             ParameterSpec("ramp", .quantity([.heatingRate]), "heating rate"),
             ParameterSpec("flow", .quantity([.gasFlow]), "gas flow"),
+            ParameterSpec("tube", .choice(tubes), "work tube material (a ceramic tube is assumed if not given)"),
             note,
         ]),
         StepSpec(kind: .ald, summary: "atomic layer deposition cycles in the gas phase", primary: nil, parameters: [
