@@ -99,6 +99,7 @@ let rulesWithoutADOISource: [String: String] = [
     "LAB-002": "80 % fill from a laboratory guide; no paper or vessel manual with a DOI verified",
     "LAB-003": "liner service temperatures from a supplier page; no data sheet or paper with a DOI verified",
     "LAB-009": "boiling points from the CRC Handbook (ISBN, no DOI)",
+    "LAB-010": "tube temperature limits from a furnace maker's FAQ; no tube data sheet or paper with a DOI verified",
     // The primary papers are cited, but their DOIs could not be verified.
     "LINK-003": "wang-2017-ru-sas-amine and kandiah2010-uio66-tagged: DOIs not verified",
     "LINK-004": "fang-2018-pt-porphyrin-mof and feng2013-pcn224: DOIs not verified",
