@@ -181,10 +181,10 @@ public struct ProtocolBuilder: Sendable {
                 let under = step.text("under")?.value ?? "air"
                 add((under == "vacuum" ? "vacuum oven" : under == "air" ? "drying oven" : "oven under \(under)") + " (\(temperature(step)))")
             case .pyrolyze:
-                add("tube furnace (to \(temperature(step))) with a ceramic boat")
+                add("tube furnace (to \(temperature(step)))" + (step.text("tube").map { " with a \($0.value) work tube and" } ?? " with") + " a ceramic boat")
                 add(gasLine(step.text("atmosphere")?.value, step: step))
             case .reduce:
-                add("tube furnace (to \(temperature(step))) with a ceramic boat")
+                add("tube furnace (to \(temperature(step)))" + (step.text("tube").map { " with a \($0.value) work tube and" } ?? " with") + " a ceramic boat")
                 add(gasLine(step.text("gas")?.value, step: step))
             case .acidEtch:
                 if isHydrofluoric(step.reagent("acid")?.value, in: recipe) {

@@ -107,6 +107,16 @@ import Testing
         #expect(etch.quantities.isEmpty, "a wt% strength needs the dilute acid's density, which the catalog lacks")
     }
 
+    @Test("a work tube named in the step is named in the equipment")
+    func tubeInEquipment() throws {
+        let text = try ProtocolFixture.recipeText("fe-sa-nc-ferrocene-zif8.yaml")
+            .replacingOccurrences(of: "atmosphere: Ar, flow: 80 mL/min}", with: "atmosphere: Ar, flow: 80 mL/min, tube: quartz}")
+        let document = try ProtocolFixture.document(text: text, file: "fc.yaml")
+        #expect(document.equipment.contains("tube furnace (to 900 °C) with a quartz work tube and a ceramic boat"))
+        let plain = try ProtocolFixture.document(text: try ProtocolFixture.recipeText("fe-sa-nc-ferrocene-zif8.yaml"), file: "fc.yaml")
+        #expect(plain.equipment.contains("tube furnace (to 900 °C) with a ceramic boat"))
+    }
+
     @Test("a loading note is a finding, not a safety item")
     func loadingNoteIsNotSafety() throws {
         let document = try ProtocolFixture.document(text: try ProtocolFixture.recipeText("pd-cof-lzu1.yaml"), file: "pd.yaml")
