@@ -4,7 +4,7 @@ public enum StepKind: String, Sendable, Codable, CaseIterable, Hashable {
     case acidEtch = "acid-etch"
     case reduce, ald
     case ionExchange = "ion-exchange"
-    case wait
+    case wait, evaporate
 }
 
 /// The type of one step parameter. The loader, the JSON Schema and the format documentation all come from these.
@@ -192,6 +192,13 @@ extension StepSpec {
         StepSpec(kind: .wait, summary: "let the mixture stand", primary: "time", parameters: [
             ParameterSpec("time", .quantity(time), required: true, "standing time"),
             ParameterSpec("temperature", .quantity(temperature), "temperature"),
+            note,
+        ]),
+        StepSpec(kind: .evaporate, summary: "remove the solvent by evaporation, leaving the solid (incipient-wetness or adsorption loading)", primary: nil, parameters: [
+            ParameterSpec("temperature", .quantity(temperature), "bath or plate temperature (room temperature if not given)"),
+            ParameterSpec("time", .quantity(time), "time the evaporation takes"),
+            ParameterSpec("under", .choice(["vacuum", "air", "N2"]), "on a rotary evaporator under vacuum, open to air, or under a stream of N2 (air if not given)"),
+            ParameterSpec("stir", .flag, "stir while the solvent evaporates"),
             note,
         ]),
     ]

@@ -196,6 +196,12 @@ public struct ProtocolBuilder: Sendable {
                 add("ALD reactor (\(temperature(step)))")
             case .wait:
                 break
+            case .evaporate:
+                switch step.text("under")?.value ?? "air" {
+                case "vacuum": add("rotary evaporator" + (step.quantity("temperature").map { " (bath \($0.value))" } ?? ""))
+                case "N2": add("N2 line for a gas stream")
+                default: if step.quantity("temperature") != nil { add("hot plate (\(temperature(step)))") }
+                }
             }
         }
         return items

@@ -212,6 +212,14 @@ struct StepWording: Sendable {
         case .wait:
             instruction = "Let the mixture stand for \(q("time") ?? "the time given")" + (q("temperature").map { " at \($0)" } ?? "") + "."
             blanks.append(Blank(label: "appearance", unit: ""))
+        case .evaporate:
+            let under = step.text("under")?.value ?? "air"
+            instruction = "Evaporate the solvent"
+                + (under == "vacuum" ? " on a rotary evaporator" : under == "N2" ? " under a stream of N2" : " in the fume hood")
+                + (step.flag("stir")?.value == true ? ", stirring," : "")
+                + (q("temperature").map { " at \($0)" } ?? " at room temperature")
+                + (q("time").map { " (about \($0))" } ?? "") + " until the solid is dry."
+            blanks.append(Blank(label: "appearance of the solid", unit: ""))
         }
         var block = ProtocolDocument.StepBlock(
             number: step.number, kind: kind.rawValue, instruction: instruction, quantities: quantities, conditions: conditions,
@@ -235,7 +243,7 @@ struct StepWording: Sendable {
         case .dissolve: return seconds("sonicate")
         case .add: return seconds("over")
         case .combine, .filter, .wash, .ald: return nil
-        case .impregnate, .stir, .heat, .centrifuge, .dry, .acidEtch, .wait: return seconds("time")
+        case .impregnate, .stir, .heat, .centrifuge, .dry, .acidEtch, .wait, .evaporate: return seconds("time")
         case .solvothermal: return seconds("time").map { $0 + (rampSeconds(step) ?? 0) }
         case .reduce: return seconds("time").map { $0 + (rampSeconds(step) ?? 0) }
         case .pyrolyze: return seconds("hold").map { $0 + (rampSeconds(step) ?? 0) }

@@ -48,6 +48,7 @@ import Testing
             times: 2
           - wait: {time: 10 h, temperature: 25 °C}
           - pyrolyze: {temperature: 700 °C, ramp: 10 °C/min, hold: 1 h, atmosphere: NH3, cooling: controlled}
+          - evaporate: {temperature: 40 °C, time: 30 min, under: vacuum, stir: true}
         """
 
     @Test("every step kind is worded, numbered and timed")
@@ -65,6 +66,15 @@ import Testing
         #expect(document.steps.first { $0.kind == "reduce" }?.programme?.plot != nil)
         #expect(document.overnight == ["step 7 (solvothermal)", "step 12 (acid-etch)", "step 15 (ion-exchange)", "step 16 (wait)"])
         #expect(document.untimedSteps?.contains("steps 3, 9, 10, 14,") == true)
+    }
+
+    @Test("an evaporation is worded with its apparatus and lists it")
+    func evaporation() throws {
+        let document = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
+        let step = try #require(document.steps.last)
+        #expect(step.instruction == "Evaporate the solvent on a rotary evaporator, stirring, at 40 °C (about 30 min) until the solid is dry.")
+        #expect(step.duration == "30 min")
+        #expect(document.equipment.contains("rotary evaporator (bath 40 °C)"))
     }
 
     @Test("the safety panel gathers the hazards of the steps and reagents")
