@@ -4,7 +4,7 @@ public enum StepKind: String, Sendable, Codable, CaseIterable, Hashable {
     case acidEtch = "acid-etch"
     case reduce, ald
     case ionExchange = "ion-exchange"
-    case wait
+    case wait, evaporate
 }
 
 /// The type of one step parameter. The loader, the JSON Schema and the format documentation all come from these.
@@ -66,6 +66,8 @@ extension StepSpec {
     static let time = Set<Dimension>([.duration])
     static let temperature = Set<Dimension>([.temperature])
     static let atmospheres = ["N2", "Ar", "He", "NH3", "H2", "H2/Ar", "H2/N2", "air", "O2", "CO2", "vacuum"]
+    /// Tube-furnace work tubes: a ceramic (alumina) tube or a fused-quartz tube.
+    static let tubes = ["alumina", "quartz"]
 
     public static let all: [StepSpec] = [
         StepSpec(kind: .dissolve, summary: "dissolve solids or liquids in a solvent", primary: "reagents", parameters: [
@@ -147,6 +149,7 @@ extension StepSpec {
             ParameterSpec("h2", .quantity([.fraction]), "H2 content of an H2/Ar or H2/N2 mixture"),
             ParameterSpec("flow", .quantity([.gasFlow]), "gas flow"),
             ParameterSpec("cooling", .choice(["natural", "controlled"]), "how the furnace cools (natural if not given)"),
+            ParameterSpec("tube", .choice(tubes), "work tube material (a ceramic tube is assumed if not given)"),
             note,
         ]),
         StepSpec(kind: .acidEtch, summary: "leach unstable metal species with acid", primary: nil, parameters: [
@@ -164,6 +167,7 @@ extension StepSpec {
             ParameterSpec("time", .quantity(time), required: true, "time at temperature"),
             ParameterSpec("ramp", .quantity([.heatingRate]), "heating rate"),
             ParameterSpec("flow", .quantity([.gasFlow]), "gas flow"),
+            ParameterSpec("tube", .choice(tubes), "work tube material (a ceramic tube is assumed if not given)"),
             note,
         ]),
         StepSpec(kind: .ald, summary: "atomic layer deposition cycles in the gas phase", primary: nil, parameters: [
@@ -188,6 +192,13 @@ extension StepSpec {
         StepSpec(kind: .wait, summary: "let the mixture stand", primary: "time", parameters: [
             ParameterSpec("time", .quantity(time), required: true, "standing time"),
             ParameterSpec("temperature", .quantity(temperature), "temperature"),
+            note,
+        ]),
+        StepSpec(kind: .evaporate, summary: "remove the solvent by evaporation, leaving the solid (incipient-wetness or adsorption loading)", primary: nil, parameters: [
+            ParameterSpec("temperature", .quantity(temperature), "bath or plate temperature (room temperature if not given)"),
+            ParameterSpec("time", .quantity(time), "time the evaporation takes"),
+            ParameterSpec("under", .choice(["vacuum", "air", "N2"]), "on a rotary evaporator under vacuum, open to air, or under a stream of N2 (air if not given)"),
+            ParameterSpec("stir", .flag, "stir while the solvent evaporates"),
             note,
         ]),
     ]

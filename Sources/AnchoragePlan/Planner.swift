@@ -56,7 +56,10 @@ public struct Planner: Sendable {
         case .singleAtom where request.metals.count != 1:
             throw PlanError("a single-atom target has one metal; for a pair give --site dual-atom")
         case .dualAtom where request.metals.count != 2:
-            throw PlanError("a dual-atom target names two metals (e.g. --metal Fe,Co)")
+            // A homonuclear pair (Fe2 from Fe2(CO)9 in ZIF-8) is validated as a recipe but not planned: the
+            // planner drafts one precursor per metal and has no dinuclear precursors to draft from.
+            throw PlanError("a dual-atom target names two metals (e.g. --metal Fe,Co); a homonuclear pair (Fe2) is not planned: "
+                + "write the recipe with a dinuclear precursor and check it with `anchorage validate`")
         default: break
         }
         guard request.batchGrams > 0, request.batchGrams.isFinite else { throw PlanError("the batch must be a positive mass of host") }

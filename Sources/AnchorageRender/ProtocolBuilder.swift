@@ -18,6 +18,9 @@ public struct ProtocolBuilder: Sendable {
 
     /// Rule families whose findings belong in the safety panel.
     static let safetyRuleFamilies = ["LAB", "AIM"]
+    /// Rules of those families that are about the chemistry, not a hazard: they stay among the findings only.
+    /// LAB-008 (metal loading above the single-atom loadings on record) warns of clusters, not of harm.
+    static let notSafetyRules: Set<String> = ["LAB-008"]
 
     public func build(recipe: Recipe, diagnostics: [Diagnostic], settings: ProtocolSettings) -> ProtocolDocument {
         let scaledRecipe = RecipeScaling.scaled(recipe, by: settings.scale)
@@ -180,10 +183,10 @@ public struct ProtocolBuilder: Sendable {
                 let under = step.text("under")?.value ?? "air"
                 add((under == "vacuum" ? "vacuum oven" : under == "air" ? "drying oven" : "oven under \(under)") + " (\(temperature(step)))")
             case .pyrolyze:
-                add("tube furnace (to \(temperature(step))) with a ceramic boat")
+                add("tube furnace (to \(temperature(step)))" + (step.text("tube").map { " with a \($0.value) work tube and" } ?? " with") + " a ceramic boat")
                 add(gasLine(step.text("atmosphere")?.value, step: step))
             case .reduce:
-                add("tube furnace (to \(temperature(step))) with a ceramic boat")
+                add("tube furnace (to \(temperature(step)))" + (step.text("tube").map { " with a \($0.value) work tube and" } ?? " with") + " a ceramic boat")
                 add(gasLine(step.text("gas")?.value, step: step))
             case .acidEtch:
                 if isHydrofluoric(step.reagent("acid")?.value, in: recipe) {
@@ -195,6 +198,12 @@ public struct ProtocolBuilder: Sendable {
                 add("ALD reactor (\(temperature(step)))")
             case .wait:
                 break
+            case .evaporate:
+                switch step.text("under")?.value ?? "air" {
+                case "vacuum": add("rotary evaporator" + (step.quantity("temperature").map { " (bath \($0.value))" } ?? ""))
+                case "N2": add("N2 line for a gas stream")
+                default: if step.quantity("temperature") != nil { add("hot plate (\(temperature(step)))") }
+                }
             }
         }
         return items
@@ -216,7 +225,9 @@ public struct ProtocolBuilder: Sendable {
     }
 
     func safety(_ recipe: Recipe, resolved: ResolvedRecipe, diagnostics: [Diagnostic]) -> [ProtocolDocument.SafetyItem] {
-        let safetyFindings = diagnostics.filter { d in Self.safetyRuleFamilies.contains { d.ruleID.hasPrefix($0 + "-") } }
+        let safetyFindings = diagnostics.filter { d in
+            !Self.notSafetyRules.contains(d.ruleID) && Self.safetyRuleFamilies.contains { d.ruleID.hasPrefix($0 + "-") }
+        }
         var claimed = Set<Int>()
         // A finding belongs to a step when it is written between the step's first line and the next step's.
         func findings(inStep number: Int) -> [String] {

@@ -30,6 +30,18 @@ struct StepWording: Sendable {
         return nil
     }
 
+    /// The volume of the declared acid stock that a molar acid-etch step dilutes to its volume: moles needed
+    /// (concentration × volume) over the stock's moles per millilitre. Nil for a mass-fraction strength (the density of
+    /// the dilute acid is not in the catalog) or a stock without moles and volume.
+    func stockVolume(for step: Step) -> (milliliters: Double, total: String)? {
+        guard let acid = step.reagent("acid")?.value, let reagent = resolved.reagent(acid),
+              let strength = step.quantity("concentration")?.value, strength.dimension == .molarConcentration,
+              let volume = step.quantity("volume")?.value, let moles = reagent.moles, moles > 0,
+              let stockML = reagent.reagent.volume?.value.canonicalValue, stockML > 0 else { return nil }
+        let needed = strength.canonicalValue * volume.canonicalValue / 1000
+        return (needed / (moles / stockML), "\(volume)")
+    }
+
     func list(_ names: [String]) -> String {
         switch names.count {
         case 0: ""
@@ -81,9 +93,11 @@ struct StepWording: Sendable {
             let ids = step.reagentList("reagents").map(\.value)
             let solvents = step.solventVolumes("in")
             instruction = "Add \(list(ids.map(name)))" + (solvents.isEmpty ? "" : " in \(solventPhrase(solvents))")
-            if step.flag("dropwise")?.value == true { instruction += ", dropwise" }
-            if let over = q("over") { instruction += ", over \(over)" }
-            instruction += ", to the mixture."
+            var manner: [String] = []
+            if step.flag("dropwise")?.value == true { manner.append("dropwise") }
+            if let over = q("over") { manner.append("over \(over)") }
+            // "Add acetic acid to the mixture." — a comma only sets off how it is added.
+            instruction += manner.isEmpty ? " to the mixture." : ", " + manner.joined(separator: ", ") + ", to the mixture."
             reagentQuantities(ids)
             solventQuantities(solvents)
             blanks.append(Blank(label: "appearance after adding", unit: ""))
@@ -160,8 +174,14 @@ struct StepWording: Sendable {
             ]
         case .acidEtch:
             let acid = step.reagent("acid")?.value ?? ""
-            instruction = "Stir the solid in \(q("volume").map { "\($0) of " } ?? "")\(q("concentration") ?? "") \(name(acid)) at "
+            // A stock named with its own strength ("hydrofluoric acid 48 %") is not what the solid is stirred in.
+            let acidPhrase = name(acid).contains("%") ? "acid (diluted from \(name(acid)))" : name(acid)
+            instruction = "Stir the solid in \(q("volume").map { "\($0) of " } ?? "")\(q("concentration") ?? "") \(acidPhrase) at "
                 + "\(q("temperature") ?? "the temperature given") for \(q("time") ?? "the time given"); then wash to neutral."
+            if let stock = stockVolume(for: step) {
+                quantities.append("\(name(acid)): \(QuantityFormat.volume(milliliters: stock.milliliters)) of the stock, made up to \(stock.total) with water")
+                blanks.append(Blank(label: "\(name(acid)) measured", unit: "mL"))
+            }
             blanks.append(Blank(label: "mass after leaching", unit: "mg"))
         case .reduce:
             var gas = step.text("gas")?.value ?? "the gas given"
@@ -192,6 +212,14 @@ struct StepWording: Sendable {
         case .wait:
             instruction = "Let the mixture stand for \(q("time") ?? "the time given")" + (q("temperature").map { " at \($0)" } ?? "") + "."
             blanks.append(Blank(label: "appearance", unit: ""))
+        case .evaporate:
+            let under = step.text("under")?.value ?? "air"
+            instruction = "Evaporate the solvent"
+                + (under == "vacuum" ? " on a rotary evaporator" : under == "N2" ? " under a stream of N2" : " in the fume hood")
+                + (step.flag("stir")?.value == true ? ", stirring," : "")
+                + (q("temperature").map { " at \($0)" } ?? " at room temperature")
+                + (q("time").map { " (about \($0))" } ?? "") + " until the solid is dry."
+            blanks.append(Blank(label: "appearance of the solid", unit: ""))
         }
         var block = ProtocolDocument.StepBlock(
             number: step.number, kind: kind.rawValue, instruction: instruction, quantities: quantities, conditions: conditions,
@@ -215,7 +243,7 @@ struct StepWording: Sendable {
         case .dissolve: return seconds("sonicate")
         case .add: return seconds("over")
         case .combine, .filter, .wash, .ald: return nil
-        case .impregnate, .stir, .heat, .centrifuge, .dry, .acidEtch, .wait: return seconds("time")
+        case .impregnate, .stir, .heat, .centrifuge, .dry, .acidEtch, .wait, .evaporate: return seconds("time")
         case .solvothermal: return seconds("time").map { $0 + (rampSeconds(step) ?? 0) }
         case .reduce: return seconds("time").map { $0 + (rampSeconds(step) ?? 0) }
         case .pyrolyze: return seconds("hold").map { $0 + (rampSeconds(step) ?? 0) }

@@ -175,4 +175,10 @@ import Testing
     func unanswerable(request: PlanRequest) {
         #expect(throws: PlanError.self) { try Self.planner.plan(request) }
     }
+
+    @Test func aHomonuclearPairIsSentToTheValidator() {
+        #expect { try Self.planner.plan(PlanRequest(metals: ["Fe"], site: .dualAtom)) } throws: { error in
+            "\(error)".contains("homonuclear pair (Fe2) is not planned") && "\(error)".contains("anchorage validate")
+        }
+    }
 }

@@ -48,6 +48,7 @@ import Testing
             times: 2
           - wait: {time: 10 h, temperature: 25 °C}
           - pyrolyze: {temperature: 700 °C, ramp: 10 °C/min, hold: 1 h, atmosphere: NH3, cooling: controlled}
+          - evaporate: {temperature: 40 °C, time: 30 min, under: vacuum, stir: true}
         """
 
     @Test("every step kind is worded, numbered and timed")
@@ -67,6 +68,15 @@ import Testing
         #expect(document.untimedSteps?.contains("steps 3, 9, 10, 14,") == true)
     }
 
+    @Test("an evaporation is worded with its apparatus and lists it")
+    func evaporation() throws {
+        let document = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
+        let step = try #require(document.steps.last)
+        #expect(step.instruction == "Evaporate the solvent on a rotary evaporator, stirring, at 40 °C (about 30 min) until the solid is dry.")
+        #expect(step.duration == "30 min")
+        #expect(document.equipment.contains("rotary evaporator (bath 40 °C)"))
+    }
+
     @Test("the safety panel gathers the hazards of the steps and reagents")
     func safetyPanel() throws {
         let document = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
@@ -78,6 +88,50 @@ import Testing
         #expect(document.safety.first { $0.title == "Furnace exhaust" }?.raisedBy == "steps 13, 17; LAB-005; LAB-007")
         #expect(document.equipment.contains("PTFE or polypropylene ware (no glass) for hydrofluoric acid"))
         #expect(document.equipment.filter { $0.hasPrefix("filtration set-up") }.count == 1)
+    }
+
+    @Test("an addition without a manner reads without a stray comma")
+    func plainAddition() throws {
+        let document = try ProtocolFixture.document(text: try ProtocolFixture.recipeText("ru-sas-nc-uio66-nh2.yaml"), file: "ru.yaml")
+        #expect(document.steps.first { $0.kind == "add" }?.instruction == "Add acetic acid to the mixture.")
+        let everyStep = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
+        #expect(everyStep.steps.first { $0.kind == "add" }?.instruction.hasSuffix(", dropwise, over 30 min, to the mixture.") == true)
+    }
+
+    @Test("a molar acid etch says how much of the declared stock to dilute")
+    func acidStockVolume() throws {
+        let document = try ProtocolFixture.document(
+            text: try ProtocolFixture.recipeText("fe-nc-fe-zif8-acid-leach-two-step.yaml"), file: "fe.yaml")
+        let etch = try #require(document.steps.first { $0.kind == "acid-etch" })
+        // 0.5 M × 100 mL = 50 mmol; the stock holds 2.8 mL × 1.84 g/mL / 98.08 g/mol = 52.53 mmol in 2.8 mL.
+        #expect(etch.quantities == ["sulfuric acid: 2.665 mL of the stock, made up to 100 mL with water"])
+        #expect(etch.instruction.hasPrefix("Stir the solid in 100 mL of 0.5 M sulfuric acid at 80 °C"))
+    }
+
+    @Test("a stock named with its strength is not what the solid is stirred in")
+    func stockNamedWithStrength() throws {
+        let document = try ProtocolFixture.document(
+            text: try ProtocolFixture.recipeText("w-sa-nc-wcl5-uio66-nh2.yaml"), file: "w.yaml")
+        let etch = try #require(document.steps.first { $0.kind == "acid-etch" })
+        #expect(etch.instruction.hasPrefix("Stir the solid in 40 mL of 5 wt% acid (diluted from hydrofluoric acid 48 %) at 25 °C"))
+        #expect(etch.quantities.isEmpty, "a wt% strength needs the dilute acid's density, which the catalog lacks")
+    }
+
+    @Test("a work tube named in the step is named in the equipment")
+    func tubeInEquipment() throws {
+        let text = try ProtocolFixture.recipeText("fe-sa-nc-ferrocene-zif8.yaml")
+            .replacingOccurrences(of: "atmosphere: Ar, flow: 80 mL/min}", with: "atmosphere: Ar, flow: 80 mL/min, tube: quartz}")
+        let document = try ProtocolFixture.document(text: text, file: "fc.yaml")
+        #expect(document.equipment.contains("tube furnace (to 900 °C) with a quartz work tube and a ceramic boat"))
+        let plain = try ProtocolFixture.document(text: try ProtocolFixture.recipeText("fe-sa-nc-ferrocene-zif8.yaml"), file: "fc.yaml")
+        #expect(plain.equipment.contains("tube furnace (to 900 °C) with a ceramic boat"))
+    }
+
+    @Test("a loading note is a finding, not a safety item")
+    func loadingNoteIsNotSafety() throws {
+        let document = try ProtocolFixture.document(text: try ProtocolFixture.recipeText("pd-cof-lzu1.yaml"), file: "pd.yaml")
+        #expect(!document.safety.contains { $0.title == "LAB-008" })
+        #expect(document.warnings.contains { $0.ruleID == "LAB-008" })
     }
 
     @Test("the ratio leaves out solvents and etching acids")

@@ -27,10 +27,13 @@ struct OpenVesselAboveBoilingPointRule: Rule {
             .recipe(reagents: RuleExample.feZIF8Reagents,
                     steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "- stir: {time: 24 h, temperature: 25 °C}",
                                                                         with: "- heat: {temperature: 80 °C, time: 2 h, reflux: true}")),
+            .recipe(reagents: RuleExample.feZIF8Reagents,
+                    steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "- stir: {time: 24 h, temperature: 25 °C}",
+                                                                        with: "- evaporate: {temperature: 80 °C, under: vacuum}\n- heat: {temperature: 120 °C, time: 2 h}")),
         ])
 
     /// Steps after which the solid is out of its mother liquor.
-    static let collecting: Set<StepKind> = [.centrifuge, .filter, .wash, .dry, .pyrolyze, .reduce, .ald, .solvothermal]
+    static let collecting: Set<StepKind> = [.centrifuge, .filter, .wash, .dry, .pyrolyze, .reduce, .ald, .solvothermal, .evaporate]
     /// Open-vessel steps that hold a liquid and may be given a temperature.
     static let openLiquid: Set<StepKind> = [.dissolve, .add, .impregnate, .ionExchange, .stir, .heat, .wait]
 

@@ -45,13 +45,14 @@ struct ExpectedCoordinationRule: Rule {
         let metals = context.recipe.target.metals.map(\.value).filter { $0 != "Zn" }
         guard !metals.isEmpty, metals.allSatisfy(substituting.contains) else { return [] }
         let metal = metals.count == 1 ? metals[0] : "M"
+        let zincPresent = (context.resolved.metalAmounts["Zn"] ?? 0) > 0 || (context.host?.metals.contains("Zn") ?? false)
         return context.steps(.pyrolyze).compactMap { step in
             guard let (celsius, location) = step.temperature, celsius >= minimum, celsius <= maximum else { return nil }
             let percent = Int(((celsius - minimum) / (maximum - minimum) * 100).rounded())
             var notes = [
                 DiagnosticNote("the N coordination falls as the temperature rises across the window; the temperature of each configuration is not on record: tell it by EXAFS", citation: "review-pom-admc"),
             ]
-            if let boiling, let zincBoils = boiling.number, celsius < zincBoils {
+            if zincPresent, let boiling, let zincBoils = boiling.number, celsius < zincBoils {
                 notes.append(DiagnosticNote(
                     "below Zn's \(QuantityFormat.number(zincBoils)) °C boiling point Zn leaves only in part: measure residual Zn (ICP-OES)",
                     citation: boiling.citations.first))

@@ -18,17 +18,28 @@ struct NoZincSpacerRule: Rule {
                     steps: "- dissolve: [co]\n  in: {meoh: 30 mL}\n- dissolve: [hmim]\n  in: {meoh: 30 mL}\n- combine: all\n- stir: {time: 24 h}\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),
         ],
         nonTriggering: [
+            .recipe(route: "mixed-metal-pyrolysis", host: "Mg-MOF-74", metals: "[Ni]",
+                    reagents: "mg: {name: magnesium nitrate hexahydrate, formula: Mg(NO3)2·6H2O, mass: 0.71 g}\nni: {name: nickel(II) nitrate hexahydrate, mass: 0.04 g}\ndobdc: {name: \"2,5-dihydroxyterephthalic acid\", formula: C8H6O6, mass: 0.17 g}\ndmf: {name: DMF, role: solvent}",
+                    steps: "- dissolve: [mg, ni, dobdc]\n  in: {dmf: 30 mL}\n- solvothermal: {temperature: 125 °C, time: 20 h, vessel: 50 mL}\n- pyrolyze: {temperature: 800 °C, ramp: 5 °C/min, hold: 2 h, atmosphere: Ar}"),
             .recipe(route: "mixed-metal-pyrolysis", metals: "[Co]",
                     reagents: "zn: {name: zinc nitrate hexahydrate, mass: 1.69 g}\nco: {name: cobalt(II) nitrate hexahydrate, mass: 0.33 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",
                     steps: "- dissolve: [zn, co]\n  in: {meoh: 30 mL}\n- dissolve: [hmim]\n  in: {meoh: 30 mL}\n- combine: all\n- stir: {time: 24 h}\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        guard context.route == .mixedMetalPyrolysis, !context.recipe.target.metals.contains(where: { $0.value == "Zn" }) else { return [] }
+        let targets = Set(context.recipe.target.metals.map(\.value))
+        guard context.route == .mixedMetalPyrolysis, !targets.contains("Zn") else { return [] }
         // A reagent whose formula is unknown may carry Zn: say nothing rather than something wrong.
         guard context.resolved.reagents.allSatisfy({ $0.formula != nil || $0.isSolventLike || $0.role == .support }) else { return [] }
-        guard (context.resolved.metalAmounts["Zn"] ?? 0) == 0 else { return [] }
-        return [finding("no Zn is supplied to space the target metal apart: it will aggregate into particles on pyrolysis", at: context.recipe.route.location,
-                        notes: [DiagnosticNote("add a Zn salt (e.g. zinc nitrate) to build a Zn/M bimetallic ZIF")])]
+        // The spacer is Zn in a ZIF; in another host the host's own node metal does the same work (Mg in MgNi-MOF-74).
+        let hostOwn = (context.host?.metals ?? []).filter { !targets.contains($0) && $0 != "Zn" }
+        let spacers = ["Zn"] + hostOwn
+        guard spacers.allSatisfy({ (context.resolved.metalAmounts[$0] ?? 0) == 0 }) else { return [] }
+        let named = hostOwn.isEmpty ? "Zn" : "Zn or \(hostOwn.joined(separator: ", ")) (the node metal of \(context.host?.name ?? "the host"))"
+        let hint = hostOwn.isEmpty
+            ? "add a Zn salt (e.g. zinc nitrate) to build a Zn/M bimetallic ZIF"
+            : "add a salt of \(hostOwn.joined(separator: " or ")) so that the target metal takes only some of the node positions"
+        return [finding("no \(named) is supplied to space the target metal apart: it will aggregate into particles on pyrolysis", at: context.recipe.route.location,
+                        notes: [DiagnosticNote(hint)])]
     }
 }

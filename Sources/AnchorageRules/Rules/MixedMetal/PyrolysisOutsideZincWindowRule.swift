@@ -29,7 +29,9 @@ struct PyrolysisOutsideZincWindowRule: Rule {
               let maximum = data.threshold("mixed_metal_zif.pyrolysis_window_C.max")?.number else { return [] }
         // Above the window is not flagged: published Fe–N–C syntheses run at 1100 °C (pyrolysis_window_C.note).
         let zincFramework = (context.resolved.metalAmounts["Zn"] ?? 0) > 0 || (context.host?.metals.contains("Zn") ?? false)
-        guard zincFramework || context.route == .mixedMetalPyrolysis else { return [] }
+        // A named host without Zn (Mg-MOF-74) and no Zn supplied: there is no Zn to drive off, the window does not apply.
+        let zincFreeHost = context.host.map { !$0.metals.isEmpty && !$0.metals.contains("Zn") } ?? false
+        guard zincFramework || (context.route == .mixedMetalPyrolysis && !zincFreeHost) else { return [] }
         let boiling = data.threshold("mixed_metal_zif.zinc_boiling_point_C")?.number
         let trend = DiagnosticNote("within the window the M–N coordination falls from M–N4 to M–N3 to M–N2 as the temperature rises", citation: "review-pom-admc")
         return context.steps(.pyrolyze).compactMap { step in

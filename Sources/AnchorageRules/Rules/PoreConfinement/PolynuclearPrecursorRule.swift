@@ -15,21 +15,34 @@ struct PolynuclearPrecursorRule: Rule {
                 of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
                 with: "ru: {name: ↓triruthenium dodecacarbonyl, formula: Ru3(CO)12, mass: 0.05 g, role: metal-precursor}"),
                     steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, ru]")),
+            .recipe(metals: "[Ru]", site: "dual-atom", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
+                of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
+                with: "ru: {name: ↓triruthenium dodecacarbonyl, formula: Ru3(CO)12, mass: 0.05 g, role: metal-precursor}"),
+                    steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, ru]")),
         ],
         nonTriggering: [
             .recipe(metals: "[Ru]", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
                 of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
                 with: "ru: {name: ruthenium(III) acetylacetonate, formula: Ru(acac)3, mass: 0.05 g, role: metal-precursor}"),
                     steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, ru]")),
+            .recipe(metals: "[Fe]", site: "dual-atom", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
+                of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
+                with: "fe: {name: diiron nonacarbonyl, formula: Fe2(CO)9, mass: 0.04 g, role: metal-precursor}"),
+                    steps: RuleExample.feZIF8Steps),
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
         let targets = context.recipe.target.metals.map(\.value)
+        // A dual-atom site is built from a pair: a dinuclear precursor is the design, not a mistake.
+        let allowed: Double = context.recipe.target.site.value == .dualAtom ? 2 : 1
         return context.confinedPrecursors.compactMap { confined in
             let atoms = confined.reagent.formula.map { formula in targets.map { formula.count(of: $0) }.reduce(0, +) }
-            guard confined.precursor?.isPolynuclear == true || (atoms ?? 0) > 1 else { return nil }
+            if allowed > 1, let atoms, atoms <= allowed { return nil }
+            guard confined.precursor?.isPolynuclear == true || (atoms ?? 0) > allowed else { return nil }
             return finding("\(confined.reagent.displayName) carries several metal atoms per molecule: each cage will hold a cluster, not a single atom",
-                           at: confined.location, notes: [DiagnosticNote("use a mononuclear complex (e.g. an acetylacetonate)")])
+                           at: confined.location, notes: [DiagnosticNote(allowed > 1
+                               ? "a dual-atom site needs exactly two metal atoms per molecule (e.g. Fe2(CO)9)"
+                               : "use a mononuclear complex (e.g. an acetylacetonate)")])
         }
     }
 }
