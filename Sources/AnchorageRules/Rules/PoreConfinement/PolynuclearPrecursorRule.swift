@@ -7,7 +7,9 @@ struct PolynuclearPrecursorRule: Rule {
         rationale: """
             Confinement isolates molecules, not atoms: what a cage holds after pyrolysis is the metal of one molecule. \
             The review's route rests on mononuclear complexes; a cluster compound such as Ru3(CO)12 brings its metal \
-            atoms already bonded together and leaves a cluster in each cage.
+            atoms already bonded together and leaves a cluster in each cage. For a dual-atom target the pair is the \
+            design: a dinuclear precursor such as Fe2(CO)9 confined one per cage gives the M2 site, so only more than \
+            two metal atoms per molecule are flagged there.
             """,
         references: ["review-pom-admc", "liu-corma-2021-confinement", "park2006-zif"],
         triggering: [
