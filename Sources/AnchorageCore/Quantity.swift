@@ -171,6 +171,7 @@ public enum QuantityParser {
         add(["d", "day", "days"], .duration, 86400)
         add(["°C/min", "℃/min", "C/min", "degC/min", "°C min-1", "°C·min⁻¹", "K/min"], .heatingRate, 1)
         add(["°C/h", "C/h", "K/h"], .heatingRate, 1.0 / 60)
+        add(["°C/s", "C/s", "K/s"], .heatingRate, 60)
         add(["mL/min", "ml/min", "sccm", "cm3/min", "mL min-1"], .gasFlow, 1)
         add(["L/min", "l/min", "slm", "slpm"], .gasFlow, 1e3)
         add(["Pa"], .pressure, 1)
@@ -185,6 +186,30 @@ public enum QuantityParser {
         add(["× g", "×g", "x g", "xg", "g-force", "rcf", "RCF"], .relativeCentrifugalForce, 1)
         add(["g/mL", "g/ml", "g/cm3", "g/cm³", "g cm-3"], .density, 1)
         add(["kg/L", "kg/l"], .density, 1)
+        return table
+    }()
+
+    /// The same units written as a paper prints them: "°C min⁻¹", "K min-1", "mg mL-1", "mL·min⁻¹", "g cm⁻³" are
+    /// "°C/min", "K/min", "mg/mL", "mL/min" and "g/cm3".
+    static func canonicalSpelling(_ text: String) -> String {
+        var spelling = text
+        for (written, plain) in [("⁻", "-"), ("−", "-"), ("¹", "1"), ("²", "2"), ("³", "3"), ("·", " "), ("⋅", " "), ("*", " ")] {
+            spelling = spelling.replacingOccurrences(of: written, with: plain)
+        }
+        spelling = spelling.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // "X Y-1" is "X/Y"; "X Y-3" (a density) is "X/Y3".
+        if let match = spelling.firstMatch(of: /^(.+?) ([A-Za-z]+)-([13])$/) {
+            spelling = "\(match.1)/\(match.2)" + (match.3 == "3" ? "3" : "")
+        }
+        return spelling
+    }
+
+    /// Every accepted spelling, by its canonical form (an exact spelling of the table comes first).
+    static let unitsByCanonicalSpelling: [String: MeasureUnit] = {
+        var table: [String: MeasureUnit] = [:]
+        for (spelling, unit) in units.sorted(by: { $0.key < $1.key }) where table[canonicalSpelling(spelling)] == nil {
+            table[canonicalSpelling(spelling)] = unit
+        }
         return table
     }()
 
@@ -239,7 +264,7 @@ public enum QuantityParser {
         if let why = ambiguous[unitText] {
             return .failure(QuantityError(kind: .ambiguousUnit, message: "unit '\(unitText)' is ambiguous", hint: why, offset: unitOffset))
         }
-        guard let unit = units[unitText] else {
+        guard let unit = units[unitText] ?? unitsByCanonicalSpelling[canonicalSpelling(unitText)] else {
             let suggestion = Suggestion.closest(to: unitText, among: Array(units.keys).filter { u in
                 dimensions.contains { units[u]?.dimension == $0 }
             })

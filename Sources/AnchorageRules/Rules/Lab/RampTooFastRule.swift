@@ -30,8 +30,9 @@ struct RampTooFastRule: Rule {
         return (context.steps(.pyrolyze) + context.steps(.reduce)).compactMap { step in
             // The maker's rule is for ceramic work tubes; a quartz tube named in the step is not held to it.
             guard step.text("tube")?.value != "quartz", let ramp = step.quantity("ramp"), ramp.value.canonicalValue > maximum else { return nil }
+            let written = ramp.value.unit.symbol == "°C/min" ? "\(ramp.value)" : "\(ramp.value) (\(QuantityFormat.number(ramp.value.canonicalValue)) °C/min)"
             return finding(
-                "\(ramp.value) is faster than the \(QuantityFormat.number(maximum, significant: 2)) °C/min a \(QuantityFormat.number(diameter)) mm ceramic tube takes",
+                "\(written) is faster than the \(QuantityFormat.number(maximum, significant: 2)) °C/min a \(QuantityFormat.number(diameter)) mm ceramic tube takes",
                 at: ramp.location, notes: [DiagnosticNote("a narrower tube takes up to \(QuantityFormat.number(numerator))/i.d. (mm) °C/min; check your furnace manual"), tube.sourceNote])
         }
     }
