@@ -84,7 +84,6 @@ let rulesWithoutADOISource: [String: String] = [
     "REF-003": "declared and used solvent volumes agree: consistency of the document, no paper",
     "REF-004": "a step's solvent is a liquid: consistency of the document, no paper",
     "REF-005": "the declared acid holds what the etch steps use: consistency of the document, no paper",
-    "REF-006": "the host is a framework the catalog knows: consistency of the document with the catalog, no paper",
     "LAB-010": "tube temperature limits from a furnace maker's FAQ; no tube data sheet or paper with a DOI verified",
     // The liner limit's only source is a supplier page; no DOI-bearing text on PTFE's service limit was read.
     "LAB-003": "liner service temperatures from a supplier page; puts-2019-ptfe-review: DOI not seen with its title, its temperatures not read",

@@ -9,8 +9,10 @@ struct UnknownHostRule: Rule {
             exchangeable nodes (NODE), its terminal –OH (SIM), its cage and window (CONF), its metals and decomposition \
             temperature. A host written as no catalog entry names it (a typo such as 'ZIF-8x', or a framework the \
             catalog lacks) leaves all of those checks silent, so a recipe would pass that nothing has looked at. The \
-            finding names the closest catalog name; a framework that is missing belongs in the framework catalog.
+            finding names the closest catalog name; a framework that is missing belongs in the framework catalog, with \
+            its cage and window taken, as the shipped entries are, from its CoRE MOF 2019 entry (Chung et al. 2019).
             """,
+        references: ["chung2019-coremof"],
         triggering: [
             .recipe(host: "↓ZIF-8x", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
         ],
