@@ -4,7 +4,7 @@ public enum StepKind: String, Sendable, Codable, CaseIterable, Hashable {
     case acidEtch = "acid-etch"
     case reduce, ald
     case ionExchange = "ion-exchange"
-    case wait, evaporate
+    case wait, evaporate, mill
 }
 
 /// The type of one step parameter. The loader, the JSON Schema and the format documentation all come from these.
@@ -199,6 +199,14 @@ extension StepSpec {
             ParameterSpec("time", .quantity(time), "time the evaporation takes"),
             ParameterSpec("under", .choice(["vacuum", "air", "N2"]), "on a rotary evaporator under vacuum, open to air, or under a stream of N2 (air if not given)"),
             ParameterSpec("stir", .flag, "stir while the solvent evaporates"),
+            note,
+        ]),
+        StepSpec(kind: .mill, summary: "grind the solids together in a ball mill or a mortar (dry mixing of a precursor with a made framework)", primary: "reagents", parameters: [
+            ParameterSpec("reagents", .reagents, required: true, "the solids milled together"),
+            ParameterSpec("time", .quantity(time), required: true, "milling (or grinding) time in all"),
+            ParameterSpec("speed", .quantity([.rotation]), "rotation speed of the mill"),
+            ParameterSpec("using", .choice(["planetary-ball-mill", "mixer-mill", "mortar"]), "the mill, or an agate mortar by hand (planetary ball mill if not given)"),
+            ParameterSpec("balls", .choice(["zirconia", "stainless-steel", "agate", "tungsten-carbide"]), "material of the jar and balls"),
             note,
         ]),
     ]

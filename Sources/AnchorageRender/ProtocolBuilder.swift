@@ -83,7 +83,7 @@ public struct ProtocolBuilder: Sendable {
 
     func sourceLine(_ source: RecipeSource?) -> String? {
         guard let source else { return nil }
-        let parts = [source.cite?.value, source.doi.map { "doi:\($0.value)" }, source.url?.value].compactMap { $0 }
+        let parts = [source.cite?.value, source.doi.map { $0.value.hasPrefix("10.") ? "doi:\($0.value)" : $0.value }, source.url?.value].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
@@ -116,7 +116,11 @@ public struct ProtocolBuilder: Sendable {
             role: reagent.role.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") } ?? "—",
             mass: showsMass ? reagent.grams.map(QuantityFormat.mass(grams:)) ?? "—" : "—",
             moles: showsMass ? reagent.moles.map(QuantityFormat.amount(moles:)) ?? "—" : "—",
-            volume: reagent.milliliters.map(QuantityFormat.volume(milliliters:)) ?? "—",
+            volume: reagent.milliliters.map { milliliters in
+                // A stock solution's volume is only half the statement: its strength is printed with it.
+                let strength = reagent.reagent.volume != nil ? reagent.reagent.concentration.map { " of \($0.value)" } ?? "" : ""
+                return QuantityFormat.volume(milliliters: milliliters) + strength
+            } ?? "—",
             ratio: ratio,
             hazards: reagent.hazards.map { ProtocolDocument.HazardLine(code: $0, statement: knowledge.hazardStatements[$0]) },
             hazardCodes: reagent.hazards.isEmpty ? "—" : reagent.hazards.joined(separator: " "),
@@ -203,6 +207,13 @@ public struct ProtocolBuilder: Sendable {
                 case "vacuum": add("rotary evaporator" + (step.quantity("temperature").map { " (bath \($0.value))" } ?? ""))
                 case "N2": add("N2 line for a gas stream")
                 default: if step.quantity("temperature") != nil { add("hot plate (\(temperature(step)))") }
+                }
+            case .mill:
+                switch step.text("using")?.value ?? "planetary-ball-mill" {
+                case "mortar": add("agate mortar and pestle")
+                case let mill:
+                    let jar = step.text("balls").map { " with \($0.value.replacingOccurrences(of: "-", with: " ")) jar and balls" } ?? ""
+                    add(mill.replacingOccurrences(of: "-", with: " ") + jar)
                 }
             }
         }
