@@ -280,9 +280,14 @@ public struct RecipeDecoder {
         for (key, value) in parameterNodes {
             guard let parameter = spec.parameter(key.value) else {
                 let suggestion = Suggestion.closest(to: key.value, among: spec.parameters.map(\.name))
-                error("FMT-004", "unknown parameter '\(key.value)' for '\(kind.rawValue)'", at: key.location, notes: [
+                var notes = [
                     DiagnosticNote(suggestion.map { "did you mean '\($0)'?" } ?? "'\(kind.rawValue)' takes: " + spec.parameters.map(\.name).joined(separator: ", ")),
-                ])
+                ]
+                // `note: anneal, then cool}`: the comma ends the note and its rest becomes a parameter without a value.
+                if case .scalar(let text, _, quoted: false) = value, ["", "null", "~"].contains(text) {
+                    notes.append(DiagnosticNote("inside `{…}` a comma ends a value: if '\(key.value)' belongs to the value before it (a note, say), quote that value"))
+                }
+                error("FMT-004", "unknown parameter '\(key.value)' for '\(kind.rawValue)'", at: key.location, notes: notes)
                 continue
             }
             if let first = seen[key.value] {
