@@ -96,12 +96,19 @@ struct StepWording: Sendable {
         case .add:
             let ids = step.reagentList("reagents").map(\.value)
             let solvents = step.solventVolumes("in")
-            instruction = "Add \(list(ids.map(name)))" + (solvents.isEmpty ? "" : " in \(solventPhrase(solvents))")
             var manner: [String] = []
             if step.flag("dropwise")?.value == true { manner.append("dropwise") }
             if let over = q("over") { manner.append("over \(over)") }
-            // "Add acetic acid to the mixture." — a comma only sets off how it is added.
-            instruction += manner.isEmpty ? " to the mixture." : ", " + manner.joined(separator: ", ") + ", to the mixture."
+            if step.number == 1 && manner.isEmpty {
+                // Nothing is in the vessel yet: the first solid is weighed out, or suspended in its solvent.
+                instruction = solvents.isEmpty
+                    ? "Weigh out \(list(ids.map(name)))."
+                    : "Suspend \(list(ids.map(name))) in \(solventPhrase(solvents))."
+            } else {
+                instruction = "Add \(list(ids.map(name)))" + (solvents.isEmpty ? "" : " in \(solventPhrase(solvents))")
+                // "Add acetic acid to the mixture." — a comma only sets off how it is added.
+                instruction += manner.isEmpty ? " to the mixture." : ", " + manner.joined(separator: ", ") + ", to the mixture."
+            }
             reagentQuantities(ids)
             solventQuantities(solvents)
             blanks.append(Blank(label: "appearance after adding", unit: ""))
