@@ -154,6 +154,16 @@ public struct ProtocolBuilder: Sendable {
 
     // MARK: equipment and safety
 
+    /// One tube furnace per work tube, rated for the hottest of the furnace steps that use it (two pyrolyses at
+    /// 1050 °C and 950 °C need one furnace that reaches 1050 °C, not two lines).
+    func furnace(for step: Step, in recipe: Recipe) -> String {
+        let tube = step.text("tube")?.value
+        let hottest = recipe.steps
+            .filter { [.pyrolyze, .reduce].contains($0.kind.value) && $0.text("tube")?.value == tube }
+            .max { ($0.quantity("temperature")?.value.canonicalValue ?? 0) < ($1.quantity("temperature")?.value.canonicalValue ?? 0) } ?? step
+        return "tube furnace (to \(temperature(hottest)))" + (tube.map { " with a \($0) work tube and" } ?? " with") + " a ceramic boat"
+    }
+
     func equipment(_ recipe: Recipe) -> [String] {
         var items: [String] = []
         func add(_ item: String) { if !items.contains(item) { items.append(item) } }
@@ -187,10 +197,10 @@ public struct ProtocolBuilder: Sendable {
                 let under = step.text("under")?.value ?? "air"
                 add((under == "vacuum" ? "vacuum oven" : under == "air" ? "drying oven" : "oven under \(under)") + " (\(temperature(step)))")
             case .pyrolyze:
-                add("tube furnace (to \(temperature(step)))" + (step.text("tube").map { " with a \($0.value) work tube and" } ?? " with") + " a ceramic boat")
+                add(furnace(for: step, in: recipe))
                 add(gasLine(step.text("atmosphere")?.value, step: step))
             case .reduce:
-                add("tube furnace (to \(temperature(step)))" + (step.text("tube").map { " with a \($0.value) work tube and" } ?? " with") + " a ceramic boat")
+                add(furnace(for: step, in: recipe))
                 add(gasLine(step.text("gas")?.value, step: step))
             case .acidEtch:
                 if isHydrofluoric(step.reagent("acid")?.value, in: recipe) {
