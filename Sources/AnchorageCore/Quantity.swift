@@ -235,6 +235,13 @@ public enum QuantityParser {
         let expectedNoun = expected.map(\.noun).joined(separator: " or ")
         let leading = text.prefix { $0 == " " }.count
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let roomTemperatureWords: Set<String> = ["rt", "r.t.", "r.t", "room temperature", "room temp.", "ambient", "ambient temperature"]
+        if dimensions.contains(.temperature), roomTemperatureWords.contains(trimmed.lowercased()) {
+            return .failure(QuantityError(
+                kind: .notANumber, message: "'\(trimmed)' is not a temperature Anchorage can compute with",
+                hint: "leave the temperature out where it may be omitted (the step then runs at room temperature), or write the room's temperature in °C",
+                offset: leading))
+        }
         guard let numberLength = numberPrefixLength(trimmed), numberLength > 0 else {
             return .failure(QuantityError(
                 kind: .notANumber, message: "'\(text)' is not a quantity: \(expectedNoun) is expected, a number and a unit",

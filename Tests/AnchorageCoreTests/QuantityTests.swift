@@ -81,6 +81,7 @@ struct RefusedQuantity: Sendable, CustomTestStringConvertible {
     RefusedQuantity(text: "lots", dimensions: [.mass], kind: .notANumber, offset: 0),
     RefusedQuantity(text: "10,000 rpm", dimensions: [.rotation], kind: .notANumber, offset: 0),
     RefusedQuantity(text: "1,5 g", dimensions: [.mass], kind: .notANumber, offset: 0),
+    RefusedQuantity(text: "RT", dimensions: [.temperature], kind: .notANumber, offset: 0),
     RefusedQuantity(text: "5 mm", dimensions: [.molarConcentration], kind: .ambiguousUnit, offset: 2),
 ])
 func quantityRefused(_ c: RefusedQuantity) {
