@@ -268,7 +268,7 @@ public enum QuantityParser {
         if afterNumber.first == ",", let next = afterNumber.dropFirst().first, next.isASCII, next.isNumber {
             let written = trimmed.prefix(numberEnd) + afterNumber.prefix { $0 == "," || ($0.isASCII && $0.isNumber) }
             return .failure(QuantityError(
-                kind: .notANumber, message: "'\(written)' has a comma in the number: it is read neither as a thousands separator nor as a decimal mark",
+                kind: .notANumber, message: "'\(written)' has a comma in the number: it is read neither as a thousands separator nor as a decimal mark (\(expectedNoun) is expected)",
                 hint: "write a decimal point for a decimal ('1.5'), and large numbers without the comma ('10000' or '10 000')", offset: leading))
         }
         guard let magnitude = Double(numberText), magnitude.isFinite else {
