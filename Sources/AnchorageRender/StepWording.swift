@@ -222,8 +222,15 @@ struct StepWording: Sendable {
             let times = step.integer("times")?.value ?? 1
             instruction = "Soak the solid in a solution of \(list(ids.map(name))) in \(solventPhrase(solvents)) at "
                 + "\(q("temperature") ?? "the temperature given") for \(q("time") ?? "the time given")"
-                + (times > 1 ? "; repeat \(times) times with fresh solution" : "") + "."
+                + (times > 1 ? "; do this \(times) times in all, with fresh solution each time" : "") + "."
             reagentQuantities(ids)
+            if times > 1 {
+                // The declared amount is what is weighed in all; each fresh solution takes its share.
+                quantities = quantities.map { line in
+                    guard let id = ids.first(where: { line.hasPrefix(name($0) + ": ") }), let grams = resolved.reagent(id)?.grams else { return line }
+                    return line + " in all, \(QuantityFormat.mass(grams: grams / Double(times))) each time"
+                }
+            }
             solventQuantities(solvents, times: times)
             blanks.append(Blank(label: "colour of the solid", unit: ""))
         case .wait:

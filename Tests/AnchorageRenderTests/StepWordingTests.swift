@@ -66,6 +66,7 @@ import Testing
         }
         #expect(document.steps[6].duration == "24 h 48 min", "24 h plus the oven's ramp from 25 °C at 2 °C/min")
         #expect(document.steps[14].duration == "48 h", "1 d, twice")
+        #expect(document.steps[14].quantities.first?.hasSuffix("in all, 10 mg each time") == true, "\(document.steps[14].quantities)")
         #expect(document.steps.first { $0.kind == "pyrolyze" }?.programme?.plot != nil)
         #expect(document.steps.first { $0.kind == "reduce" }?.programme?.plot != nil)
         #expect(document.overnight == ["step 7 (solvothermal)", "step 12 (acid-etch)", "step 15 (ion-exchange)", "step 16 (wait)"])
