@@ -66,6 +66,12 @@ extension StepSpec {
     static let time = Set<Dimension>([.duration])
     static let temperature = Set<Dimension>([.temperature])
     static let atmospheres = ["N2", "Ar", "He", "NH3", "H2", "H2/Ar", "H2/N2", "air", "O2", "CO2", "vacuum"]
+    /// Gas names and mixture orders as papers print them, read as the format's spelling (lower-cased keys).
+    public static let gasSpellings: [String: String] = [
+        "argon": "Ar", "nitrogen": "N2", "helium": "He", "ammonia": "NH3", "hydrogen": "H2", "oxygen": "O2",
+        "ar/h2": "H2/Ar", "h2-ar": "H2/Ar", "ar-h2": "H2/Ar", "h2/ar": "H2/Ar",
+        "n2/h2": "H2/N2", "h2-n2": "H2/N2", "n2-h2": "H2/N2", "h2/n2": "H2/N2",
+    ]
     /// Tube-furnace work tubes: a ceramic (alumina) tube or a fused-quartz tube.
     static let tubes = ["alumina", "quartz"]
 
