@@ -235,12 +235,42 @@ public enum QuantityParser {
         let expectedNoun = expected.map(\.noun).joined(separator: " or ")
         let leading = text.prefix { $0 == " " }.count
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let numberEnd = numberPrefixLength(trimmed), numberEnd > 0 else {
+        let roomTemperatureWords: Set<String> = ["rt", "r.t.", "r.t", "room temperature", "room temp.", "ambient", "ambient temperature"]
+        if dimensions.contains(.temperature), roomTemperatureWords.contains(trimmed.lowercased()) {
+            return .failure(QuantityError(
+                kind: .notANumber, message: "'\(trimmed)' is not a temperature Anchorage can compute with",
+                hint: "leave the temperature out where it may be omitted (the step then runs at room temperature), or write the room's temperature in °C",
+                offset: leading))
+        }
+        guard let numberLength = numberPrefixLength(trimmed), numberLength > 0 else {
             return .failure(QuantityError(
                 kind: .notANumber, message: "'\(text)' is not a quantity: \(expectedNoun) is expected, a number and a unit",
                 hint: "for example " + expected.map { "'1 \(firstUnit($0))'" }.joined(separator: " or "), offset: leading))
         }
-        let numberText = String(trimmed.prefix(numberEnd)).replacingOccurrences(of: "−", with: "-")
+        var numberEnd = numberLength
+        var numberText = String(trimmed.prefix(numberEnd)).replacingOccurrences(of: "−", with: "-")
+        // Digit groups as papers print large numbers: "10 000 rpm" (a space, thin space or no-break space) is read
+        // as 10000; "10,000 rpm" is refused with its reason, since a comma is a decimal mark in much of Europe.
+        func group(after index: Int) -> String? {
+            let tail = Array(trimmed.dropFirst(index))
+            guard tail.count >= 4, tail[1...3].allSatisfy(\.isASCII), tail[1...3].allSatisfy(\.isNumber),
+                  tail.count == 4 || !(tail[4].isNumber || tail[4] == ".") else { return nil }
+            return String(tail[1...3])
+        }
+        if numberText.allSatisfy(\.isNumber), numberText.count <= 3 {
+            while let separator = trimmed.dropFirst(numberEnd).first, [" ", "\u{2009}", "\u{202F}", "\u{00A0}"].contains(separator),
+                  let digits = group(after: numberEnd) {
+                numberText += digits
+                numberEnd += 4
+            }
+        }
+        let afterNumber = trimmed.dropFirst(numberEnd)
+        if afterNumber.first == ",", let next = afterNumber.dropFirst().first, next.isASCII, next.isNumber {
+            let written = trimmed.prefix(numberEnd) + afterNumber.prefix { $0 == "," || ($0.isASCII && $0.isNumber) }
+            return .failure(QuantityError(
+                kind: .notANumber, message: "'\(written)' has a comma in the number: it is read neither as a thousands separator nor as a decimal mark (\(expectedNoun) is expected)",
+                hint: "write a decimal point for a decimal ('1.5'), and large numbers without the comma ('10000' or '10 000')", offset: leading))
+        }
         guard let magnitude = Double(numberText), magnitude.isFinite else {
             return .failure(QuantityError(kind: .notANumber, message: "'\(numberText)' is not a number", hint: nil, offset: leading))
         }

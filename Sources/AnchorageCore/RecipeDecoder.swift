@@ -280,9 +280,14 @@ public struct RecipeDecoder {
         for (key, value) in parameterNodes {
             guard let parameter = spec.parameter(key.value) else {
                 let suggestion = Suggestion.closest(to: key.value, among: spec.parameters.map(\.name))
-                error("FMT-004", "unknown parameter '\(key.value)' for '\(kind.rawValue)'", at: key.location, notes: [
+                var notes = [
                     DiagnosticNote(suggestion.map { "did you mean '\($0)'?" } ?? "'\(kind.rawValue)' takes: " + spec.parameters.map(\.name).joined(separator: ", ")),
-                ])
+                ]
+                // `note: anneal, then cool}`: the comma ends the note and its rest becomes a parameter without a value.
+                if case .scalar(let text, _, quoted: false) = value, ["", "null", "~"].contains(text) {
+                    notes.append(DiagnosticNote("inside `{…}` a comma ends a value: if '\(key.value)' belongs to the value before it (a note, say), quote that value"))
+                }
+                error("FMT-004", "unknown parameter '\(key.value)' for '\(kind.rawValue)'", at: key.location, notes: notes)
                 continue
             }
             if let first = seen[key.value] {
@@ -330,11 +335,23 @@ public struct RecipeDecoder {
             return .integer(text.map { _ in number })
         case .choice(let options):
             guard let text = scalarText(node, what: parameter.name) else { return nil }
-            guard let match = options.first(where: { $0.caseInsensitiveCompare(text.value) == .orderedSame }) else {
-                let suggestion = Suggestion.closest(to: text.value, among: options)
-                error("FMT-008", "'\(text.value)' is not a known \(parameter.name)", at: text.location, notes: [
-                    DiagnosticNote(suggestion.map { "did you mean '\($0)'?" } ?? "one of: " + options.joined(separator: ", ")),
-                ])
+            // Gases as papers name them: 'argon', 'nitrogen', 'Ar/H2' are the format's Ar, N2, H2/Ar.
+            let written = StepSpec.gasSpellings[text.value.lowercased()] ?? text.value
+            guard let match = options.first(where: { $0.caseInsensitiveCompare(written) == .orderedSame }) else {
+                var notes: [DiagnosticNote] = []
+                if text.value.contains("%"), let mixture = options.first(where: { $0.contains("/") && text.value.contains($0.split(separator: "/").last.map(String.init) ?? "") }) {
+                    // '5% H2/Ar': the content goes in its own parameter.
+                    let content = text.value.split(separator: "%").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                    let percent = Double(content) != nil ? content : "5"
+                    notes.append(DiagnosticNote("write the mixture as '\(mixture)' and its H2 content apart, as `h2: \(percent) %`"))
+                } else if text.value.contains("/"), options.contains(where: { $0.contains("/") }) {
+                    let mixtures = options.filter { $0.contains("/") }.joined(separator: " and ")
+                    notes.append(DiagnosticNote("of the gas mixtures only \(mixtures) are in the format: name the active gas and give the dilution in the step's note"))
+                } else if let suggestion = Suggestion.closest(to: text.value, among: options) {
+                    notes.append(DiagnosticNote("did you mean '\(suggestion)'?"))
+                }
+                notes.append(DiagnosticNote("one of: " + options.joined(separator: ", ")))
+                error("FMT-008", "'\(text.value)' is not a known \(parameter.name)", at: text.location, notes: notes)
                 return nil
             }
             return .choice(text.map { _ in match })

@@ -129,9 +129,14 @@ public enum RecipeResolver {
                 case .massConcentration:
                     add("\(volume.value) of \(c)", grams: c.canonicalValue * mL / 1000, moles: nil, at: volume.location)
                 case .massFraction:
-                    if let density {
-                        add("\(volume.value) of \(c) (density \(QuantityFormat.number(density)) g/mL)",
-                            grams: mL * density * c.canonicalValue / 100, moles: nil, at: volume.location)
+                    // The solution's density: one written on the reagent, or the catalog's when the catalog entry is
+                    // this very solution (HCl 37 % at 37 wt%). The catalog density of the pure solute is not the
+                    // density of its solution and is not used.
+                    let solutionDensity = reagent.density?.value.canonicalValue
+                        ?? (chemical?.massFractionPercent == c.canonicalValue ? chemical?.densityGramsPerMilliliter : nil)
+                    if let solutionDensity {
+                        add("\(volume.value) of \(c) (density \(QuantityFormat.number(solutionDensity)) g/mL)",
+                            grams: mL * solutionDensity * c.canonicalValue / 100, moles: nil, at: volume.location)
                     }
                 default: break
                 }

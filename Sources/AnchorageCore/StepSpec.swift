@@ -4,7 +4,7 @@ public enum StepKind: String, Sendable, Codable, CaseIterable, Hashable {
     case acidEtch = "acid-etch"
     case reduce, ald
     case ionExchange = "ion-exchange"
-    case wait, evaporate
+    case wait, evaporate, mill
 }
 
 /// The type of one step parameter. The loader, the JSON Schema and the format documentation all come from these.
@@ -66,6 +66,12 @@ extension StepSpec {
     static let time = Set<Dimension>([.duration])
     static let temperature = Set<Dimension>([.temperature])
     static let atmospheres = ["N2", "Ar", "He", "NH3", "H2", "H2/Ar", "H2/N2", "air", "O2", "CO2", "vacuum"]
+    /// Gas names and mixture orders as papers print them, read as the format's spelling (lower-cased keys).
+    public static let gasSpellings: [String: String] = [
+        "argon": "Ar", "nitrogen": "N2", "helium": "He", "ammonia": "NH3", "hydrogen": "H2", "oxygen": "O2",
+        "ar/h2": "H2/Ar", "h2-ar": "H2/Ar", "ar-h2": "H2/Ar", "h2/ar": "H2/Ar",
+        "n2/h2": "H2/N2", "h2-n2": "H2/N2", "n2-h2": "H2/N2", "h2/n2": "H2/N2",
+    ]
     /// Tube-furnace work tubes: a ceramic (alumina) tube or a fused-quartz tube.
     static let tubes = ["alumina", "quartz"]
 
@@ -199,6 +205,14 @@ extension StepSpec {
             ParameterSpec("time", .quantity(time), "time the evaporation takes"),
             ParameterSpec("under", .choice(["vacuum", "air", "N2"]), "on a rotary evaporator under vacuum, open to air, or under a stream of N2 (air if not given)"),
             ParameterSpec("stir", .flag, "stir while the solvent evaporates"),
+            note,
+        ]),
+        StepSpec(kind: .mill, summary: "grind the solids together in a ball mill or a mortar (dry mixing of a precursor with a made framework)", primary: "reagents", parameters: [
+            ParameterSpec("reagents", .reagents, required: true, "the solids milled together"),
+            ParameterSpec("time", .quantity(time), required: true, "milling (or grinding) time in all"),
+            ParameterSpec("speed", .quantity([.rotation]), "rotation speed of the mill"),
+            ParameterSpec("using", .choice(["planetary-ball-mill", "mixer-mill", "mortar"]), "the mill, or an agate mortar by hand (planetary ball mill if not given)"),
+            ParameterSpec("balls", .choice(["zirconia", "stainless-steel", "agate", "tungsten-carbide"]), "material of the jar and balls"),
             note,
         ]),
     ]

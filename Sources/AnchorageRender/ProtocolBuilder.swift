@@ -83,7 +83,7 @@ public struct ProtocolBuilder: Sendable {
 
     func sourceLine(_ source: RecipeSource?) -> String? {
         guard let source else { return nil }
-        let parts = [source.cite?.value, source.doi.map { "doi:\($0.value)" }, source.url?.value].compactMap { $0 }
+        let parts = [source.cite?.value, source.doi.map { $0.value.hasPrefix("10.") ? "doi:\($0.value)" : $0.value }, source.url?.value].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
@@ -116,7 +116,11 @@ public struct ProtocolBuilder: Sendable {
             role: reagent.role.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") } ?? "—",
             mass: showsMass ? reagent.grams.map(QuantityFormat.mass(grams:)) ?? "—" : "—",
             moles: showsMass ? reagent.moles.map(QuantityFormat.amount(moles:)) ?? "—" : "—",
-            volume: reagent.milliliters.map(QuantityFormat.volume(milliliters:)) ?? "—",
+            volume: reagent.milliliters.map { milliliters in
+                // A stock solution's volume is only half the statement: its strength is printed with it.
+                let strength = reagent.reagent.volume != nil ? reagent.reagent.concentration.map { " of \($0.value)" } ?? "" : ""
+                return QuantityFormat.volume(milliliters: milliliters) + strength
+            } ?? "—",
             ratio: ratio,
             hazards: reagent.hazards.map { ProtocolDocument.HazardLine(code: $0, statement: knowledge.hazardStatements[$0]) },
             hazardCodes: reagent.hazards.isEmpty ? "—" : reagent.hazards.joined(separator: " "),
@@ -149,6 +153,16 @@ public struct ProtocolBuilder: Sendable {
     }
 
     // MARK: equipment and safety
+
+    /// One tube furnace per work tube, rated for the hottest of the furnace steps that use it (two pyrolyses at
+    /// 1050 °C and 950 °C need one furnace that reaches 1050 °C, not two lines).
+    func furnace(for step: Step, in recipe: Recipe) -> String {
+        let tube = step.text("tube")?.value
+        let hottest = recipe.steps
+            .filter { [.pyrolyze, .reduce].contains($0.kind.value) && $0.text("tube")?.value == tube }
+            .max { ($0.quantity("temperature")?.value.canonicalValue ?? 0) < ($1.quantity("temperature")?.value.canonicalValue ?? 0) } ?? step
+        return "tube furnace (to \(temperature(hottest)))" + (tube.map { " with a \($0) work tube and" } ?? " with") + " a ceramic boat"
+    }
 
     func equipment(_ recipe: Recipe) -> [String] {
         var items: [String] = []
@@ -183,10 +197,10 @@ public struct ProtocolBuilder: Sendable {
                 let under = step.text("under")?.value ?? "air"
                 add((under == "vacuum" ? "vacuum oven" : under == "air" ? "drying oven" : "oven under \(under)") + " (\(temperature(step)))")
             case .pyrolyze:
-                add("tube furnace (to \(temperature(step)))" + (step.text("tube").map { " with a \($0.value) work tube and" } ?? " with") + " a ceramic boat")
+                add(furnace(for: step, in: recipe))
                 add(gasLine(step.text("atmosphere")?.value, step: step))
             case .reduce:
-                add("tube furnace (to \(temperature(step)))" + (step.text("tube").map { " with a \($0.value) work tube and" } ?? " with") + " a ceramic boat")
+                add(furnace(for: step, in: recipe))
                 add(gasLine(step.text("gas")?.value, step: step))
             case .acidEtch:
                 if isHydrofluoric(step.reagent("acid")?.value, in: recipe) {
@@ -203,6 +217,13 @@ public struct ProtocolBuilder: Sendable {
                 case "vacuum": add("rotary evaporator" + (step.quantity("temperature").map { " (bath \($0.value))" } ?? ""))
                 case "N2": add("N2 line for a gas stream")
                 default: if step.quantity("temperature") != nil { add("hot plate (\(temperature(step)))") }
+                }
+            case .mill:
+                switch step.text("using")?.value ?? "planetary-ball-mill" {
+                case "mortar": add("agate mortar and pestle")
+                case let mill:
+                    let jar = step.text("balls").map { " with \($0.value.replacingOccurrences(of: "-", with: " ")) jar and balls" } ?? ""
+                    add(mill.replacingOccurrences(of: "-", with: " ") + jar)
                 }
             }
         }

@@ -19,7 +19,11 @@ struct StepWording: Sendable {
         if !reagent.isSolventLike, let grams = reagent.grams {
             var text = QuantityFormat.mass(grams: grams)
             if let moles = reagent.moles { text += " (\(QuantityFormat.amount(moles: moles)))" }
-            if let mL = reagent.reagent.volume?.value.canonicalValue { text = QuantityFormat.volume(milliliters: mL) + " = " + text }
+            if let mL = reagent.reagent.volume?.value.canonicalValue {
+                // A stock solution says its strength: "4 mL of the 10 mM solution = 9.664 mg (40 µmol)".
+                let strength = reagent.reagent.concentration.map { " of the \($0.value) solution" } ?? ""
+                text = QuantityFormat.volume(milliliters: mL) + strength + " = " + text
+            }
             return text
         }
         if let mL = reagent.reagent.volume?.value.canonicalValue {
@@ -92,12 +96,19 @@ struct StepWording: Sendable {
         case .add:
             let ids = step.reagentList("reagents").map(\.value)
             let solvents = step.solventVolumes("in")
-            instruction = "Add \(list(ids.map(name)))" + (solvents.isEmpty ? "" : " in \(solventPhrase(solvents))")
             var manner: [String] = []
             if step.flag("dropwise")?.value == true { manner.append("dropwise") }
             if let over = q("over") { manner.append("over \(over)") }
-            // "Add acetic acid to the mixture." — a comma only sets off how it is added.
-            instruction += manner.isEmpty ? " to the mixture." : ", " + manner.joined(separator: ", ") + ", to the mixture."
+            if step.number == 1 && manner.isEmpty {
+                // Nothing is in the vessel yet: the first solid is weighed out, or suspended in its solvent.
+                instruction = solvents.isEmpty
+                    ? "Weigh out \(list(ids.map(name)))."
+                    : "Suspend \(list(ids.map(name))) in \(solventPhrase(solvents))."
+            } else {
+                instruction = "Add \(list(ids.map(name)))" + (solvents.isEmpty ? "" : " in \(solventPhrase(solvents))")
+                // "Add acetic acid to the mixture." — a comma only sets off how it is added.
+                instruction += manner.isEmpty ? " to the mixture." : ", " + manner.joined(separator: ", ") + ", to the mixture."
+            }
             reagentQuantities(ids)
             solventQuantities(solvents)
             blanks.append(Blank(label: "appearance after adding", unit: ""))
@@ -105,7 +116,13 @@ struct StepWording: Sendable {
             if step.takesAllReagents {
                 instruction = "Combine all the solutions."
             } else {
-                instruction = "Combine the solutions of \(list(step.reagentList("reagents").map { name($0.value) }))."
+                let ids = step.reagentList("reagents").map(\.value)
+                instruction = "Combine the solutions of \(list(ids.map(name)))."
+                // Stock solutions declared with their strength and volume are measured out here, not dissolved earlier.
+                reagentQuantities(ids.filter { id in
+                    guard let reagent = resolved.reagent(id)?.reagent else { return false }
+                    return reagent.concentration != nil && reagent.volume != nil
+                })
             }
             if let order = step.text("order")?.value { conditions.append(order) }
             blanks.append(Blank(label: "appearance on mixing", unit: ""))
@@ -205,8 +222,15 @@ struct StepWording: Sendable {
             let times = step.integer("times")?.value ?? 1
             instruction = "Soak the solid in a solution of \(list(ids.map(name))) in \(solventPhrase(solvents)) at "
                 + "\(q("temperature") ?? "the temperature given") for \(q("time") ?? "the time given")"
-                + (times > 1 ? "; repeat \(times) times with fresh solution" : "") + "."
+                + (times > 1 ? "; do this \(times) times in all, with fresh solution each time" : "") + "."
             reagentQuantities(ids)
+            if times > 1 {
+                // The declared amount is what is weighed in all; each fresh solution takes its share.
+                quantities = quantities.map { line in
+                    guard let id = ids.first(where: { line.hasPrefix(name($0) + ": ") }), let grams = resolved.reagent(id)?.grams else { return line }
+                    return line + " in all, \(QuantityFormat.mass(grams: grams / Double(times))) each time"
+                }
+            }
             solventQuantities(solvents, times: times)
             blanks.append(Blank(label: "colour of the solid", unit: ""))
         case .wait:
@@ -220,6 +244,19 @@ struct StepWording: Sendable {
                 + (q("temperature").map { " at \($0)" } ?? " at room temperature")
                 + (q("time").map { " (about \($0))" } ?? "") + " until the solid is dry."
             blanks.append(Blank(label: "appearance of the solid", unit: ""))
+        case .mill:
+            let ids = step.reagentList("reagents").map(\.value)
+            let using = step.text("using")?.value ?? "planetary-ball-mill"
+            if using == "mortar" {
+                instruction = "Grind \(list(ids.map(name))) together in an agate mortar for \(q("time") ?? "the time given")."
+            } else {
+                let material = step.text("balls")?.value.replacingOccurrences(of: "-", with: " ")
+                instruction = "Weigh \(list(ids.map(name))) into the \(material.map { $0 + " " } ?? "")jar of the "
+                    + using.replacingOccurrences(of: "-", with: " ") + (material.map { ", with \($0) balls," } ?? "")
+                    + " and mill for \(q("time") ?? "the time given")" + (q("speed").map { " at \($0)" } ?? "") + "."
+            }
+            reagentQuantities(ids)
+            blanks.append(Blank(label: "appearance of the mixed powder", unit: ""))
         }
         var block = ProtocolDocument.StepBlock(
             number: step.number, kind: kind.rawValue, instruction: instruction, quantities: quantities, conditions: conditions,
@@ -243,7 +280,7 @@ struct StepWording: Sendable {
         case .dissolve: return seconds("sonicate")
         case .add: return seconds("over")
         case .combine, .filter, .wash, .ald: return nil
-        case .impregnate, .stir, .heat, .centrifuge, .dry, .acidEtch, .wait, .evaporate: return seconds("time")
+        case .impregnate, .stir, .heat, .centrifuge, .dry, .acidEtch, .wait, .evaporate, .mill: return seconds("time")
         case .solvothermal: return seconds("time").map { $0 + (rampSeconds(step) ?? 0) }
         case .reduce: return seconds("time").map { $0 + (rampSeconds(step) ?? 0) }
         case .pyrolyze: return seconds("hold").map { $0 + (rampSeconds(step) ?? 0) }

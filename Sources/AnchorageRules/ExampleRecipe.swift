@@ -3,13 +3,13 @@ extension RuleExample {
     /// `reagents` and `steps` are written as they stand in a recipe (two-space indent under `reagents:` / `steps:`).
     public static func recipe(
         route: String = "pore-confinement", host: String? = "ZIF-8", metals: String = "[Fe]", site: String = "single-atom",
-        reagents: String, steps: String, file: String = #filePath, line: Int = #line
+        support: String? = nil, reagents: String, steps: String, file: String = #filePath, line: Int = #line
     ) -> RuleExample {
         var text = """
             anchorage: 1
             id: example
             title: Example
-            target: {metals: \(metals), site: \(site)}
+            target: {metals: \(metals), site: \(site)\(support.map { ", support: " + $0 } ?? "")}
             route: \(route)
 
             """

@@ -11,6 +11,7 @@ public enum RuleRegistry {
         FlammableHydrogenRule(), HydrofluoricEtchRule(), RampTooFastRule(), MetalLoadingAboveReportedRule(), OpenVesselAboveBoilingPointRule(),
         TubeAboveMaximumTemperatureRule(),
         NobleMetalInZIFRule(), UnreportedZIFMetalRule(), NoZincSpacerRule(), PyrolysisOutsideZincWindowRule(), ExpectedCoordinationRule(),
+        ZincTargetAboveBoilingPointRule(),
         HostWithoutChelatingSiteRule(), MetalExceedsSitesRule(), PyrolysisWithoutAnchorsRule(), PorphyrinPlatinumWithoutReductionRule(),
         DualAtomWithoutPairLigandRule(),
         NodeNotExchangeableRule(), IncomingIonNotOnRecordRule(), ExchangeAboveStabilityRule(), NoExchangeStepRule(),

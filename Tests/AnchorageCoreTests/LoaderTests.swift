@@ -120,3 +120,18 @@ func otherDocumentsAreNotRecipes(_ text: String) {
     #expect(throws: RecipeFileError.self) { try RecipeDecoder.load(path: url.path) }
     #expect(throws: RecipeFileError.self) { try RecipeDecoder.load(path: "/nonexistent/recipe.yaml") }
 }
+
+@Test("gases as papers name them read as the format's spelling", arguments: [
+    ("nitrogen", "N2"), ("Argon", "Ar"), ("Ar/H2", "H2/Ar"), ("N2/H2", "H2/N2"), ("ammonia", "NH3"),
+])
+func gasSpellings(written: String, read: String) throws {
+    let (recipe, diagnostics) = decode(wellFormed.replacingOccurrences(of: "atmosphere: N2", with: "atmosphere: \(written)"))
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+    #expect(recipe?.steps.last?.text("atmosphere")?.value == read)
+}
+
+@Test func aGasContentWrittenIntoTheMixtureIsSentToItsOwnParameter() {
+    let (_, diagnostics) = decode(wellFormed.replacingOccurrences(of: "atmosphere: N2", with: "atmosphere: 10% H2/Ar"))
+    let refused = diagnostics.first { $0.ruleID == "FMT-008" }
+    #expect(refused?.notes.first?.message == "write the mixture as 'H2/Ar' and its H2 content apart, as `h2: 10 %`")
+}

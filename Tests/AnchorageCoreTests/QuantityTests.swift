@@ -22,6 +22,8 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
     QuantityCase(text: "0.5 M", dimensions: [.molarConcentration], canonical: 0.5),
     QuantityCase(text: "20 mM", dimensions: [.molarConcentration], canonical: 0.02),
     QuantityCase(text: "37 wt%", dimensions: [.massFraction], canonical: 37),
+    QuantityCase(text: "10 000 rpm", dimensions: [.rotation], canonical: 10000),
+    QuantityCase(text: "12\u{2009}000 × g", dimensions: [.relativeCentrifugalForce], canonical: 12000),
     QuantityCase(text: "2 mg/mL", dimensions: [.massConcentration], canonical: 2),
     QuantityCase(text: "900 °C", dimensions: [.temperature], canonical: 900),
     QuantityCase(text: "900 C", dimensions: [.temperature], canonical: 900),
@@ -77,6 +79,9 @@ struct RefusedQuantity: Sendable, CustomTestStringConvertible {
     RefusedQuantity(text: "30 mL", dimensions: [.mass], kind: .wrongDimension, offset: 3),
     RefusedQuantity(text: "10000 g", dimensions: [.rotation, .relativeCentrifugalForce], kind: .wrongDimension, offset: 6),
     RefusedQuantity(text: "lots", dimensions: [.mass], kind: .notANumber, offset: 0),
+    RefusedQuantity(text: "10,000 rpm", dimensions: [.rotation], kind: .notANumber, offset: 0),
+    RefusedQuantity(text: "1,5 g", dimensions: [.mass], kind: .notANumber, offset: 0),
+    RefusedQuantity(text: "RT", dimensions: [.temperature], kind: .notANumber, offset: 0),
     RefusedQuantity(text: "5 mm", dimensions: [.molarConcentration], kind: .ambiguousUnit, offset: 2),
 ])
 func quantityRefused(_ c: RefusedQuantity) {

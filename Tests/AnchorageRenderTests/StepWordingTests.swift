@@ -49,6 +49,10 @@ import Testing
           - wait: {time: 10 h, temperature: 25 °C}
           - pyrolyze: {temperature: 700 °C, ramp: 10 °C/min, hold: 1 h, atmosphere: NH3, cooling: controlled}
           - evaporate: {temperature: 40 °C, time: 30 min, under: vacuum, stir: true}
+          - mill: [pt]
+            time: 2 h
+            speed: 400 rpm
+            balls: zirconia
         """
 
     @Test("every step kind is worded, numbered and timed")
@@ -62,6 +66,7 @@ import Testing
         }
         #expect(document.steps[6].duration == "24 h 48 min", "24 h plus the oven's ramp from 25 °C at 2 °C/min")
         #expect(document.steps[14].duration == "48 h", "1 d, twice")
+        #expect(document.steps[14].quantities.first?.hasSuffix("in all, 10 mg each time") == true, "\(document.steps[14].quantities)")
         #expect(document.steps.first { $0.kind == "pyrolyze" }?.programme?.plot != nil)
         #expect(document.steps.first { $0.kind == "reduce" }?.programme?.plot != nil)
         #expect(document.overnight == ["step 7 (solvothermal)", "step 12 (acid-etch)", "step 15 (ion-exchange)", "step 16 (wait)"])
@@ -71,10 +76,48 @@ import Testing
     @Test("an evaporation is worded with its apparatus and lists it")
     func evaporation() throws {
         let document = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
-        let step = try #require(document.steps.last)
+        let step = try #require(document.steps.first { $0.kind == "evaporate" })
         #expect(step.instruction == "Evaporate the solvent on a rotary evaporator, stirring, at 40 °C (about 30 min) until the solid is dry.")
         #expect(step.duration == "30 min")
         #expect(document.equipment.contains("rotary evaporator (bath 40 °C)"))
+    }
+
+    @Test("a ball milling is worded with its mill, jar and speed, and lists the mill")
+    func milling() throws {
+        let document = try ProtocolFixture.document(text: Self.everyStep, file: "every-step.yaml")
+        let step = try #require(document.steps.first { $0.kind == "mill" })
+        #expect(step.instruction == "Weigh chloroplatinic acid hexahydrate into the zirconia jar of the planetary ball mill, with zirconia balls, and mill for 2 h at 400 rpm.")
+        #expect(step.duration == "2 h")
+        #expect(document.equipment.contains("planetary ball mill with zirconia jar and balls"))
+    }
+
+    @Test("a stock solution is measured out with its strength where it is combined, and the reagent table prints it")
+    func stockSolution() throws {
+        let text = """
+            anchorage: 1
+            id: stock
+            title: Stock solutions
+            target: {metals: [Co], site: single-atom, support: N-doped carbon}
+            route: mixed-metal-pyrolysis
+            host: ZIF-8
+            reagents:
+              zn:   {name: Zn(NO3)2·6H2O, concentration: 0.5 M, volume: 8 mL}
+              co:   {name: Co(NO3)2·6H2O, concentration: 0.05 M, volume: 4 mL}
+              mim:  {name: 2-MeIm, mass: 1.31 g}
+              meoh: {name: MeOH, role: solvent}
+            steps:
+              - combine: [zn, co]
+              - dissolve: [mim]
+                in: {meoh: 40 mL}
+              - combine: all
+              - stir: {time: 24 h}
+              - pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 1 h, atmosphere: Ar}
+            """
+        let document = try ProtocolFixture.document(text: text, file: "stock.yaml")
+        let first = try #require(document.steps.first)
+        #expect(first.quantities.contains("Zn(NO3)2·6H2O: 8 mL of the 0.5 M solution = 1.19 g (4 mmol)"), "\(first.quantities)")
+        #expect(first.quantities.contains("Co(NO3)2·6H2O: 4 mL of the 0.05 M solution = 58.21 mg (200 µmol)"), "\(first.quantities)")
+        #expect(document.reagents.first { $0.id == "zn" }?.volume == "8 mL of 0.5 M")
     }
 
     @Test("the safety panel gathers the hazards of the steps and reagents")

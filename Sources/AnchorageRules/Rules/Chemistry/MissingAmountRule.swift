@@ -13,10 +13,12 @@ struct MissingAmountRule: Rule {
         triggering: [
             .recipe(reagents: "↓fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3}", steps: "- add: [fe]"),
             .recipe(reagents: "↓ox: {name: oxalic acid solution, formula: H2C2O4, volume: 5 mL, role: acid}", steps: "- add: [ox]"),
+            .recipe(reagents: "zn: {name: zinc nitrate hexahydrate, concentration: ↓10 wt%, volume: 5 mL}", steps: "- add: [zn]"),
         ],
         nonTriggering: [
             .recipe(reagents: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g}", steps: "- add: [fe]"),
             .recipe(reagents: "hcl: {name: hydrochloric acid, formula: HCl, volume: 5 mL, concentration: 1 M}", steps: "- add: [hcl]"),
+            .recipe(reagents: "zn: {name: zinc nitrate hexahydrate, concentration: 10 wt%, volume: 5 mL, density: 1.1 g/mL}", steps: "- add: [zn]"),
         ])
 
     static let dosedByTheStep: Set<ReagentRole> = [.solvent, .gas, .aldPrecursor, .coReactant]
@@ -29,6 +31,12 @@ struct MissingAmountRule: Rule {
             if reagent.formulaProblem != nil || reagent.reagent.hasUnreadableAmount { return nil }
             if !reagent.estimates.isEmpty { return nil }
             let r = reagent.reagent
+            if r.volume != nil, let strength = r.concentration?.value, strength.dimension == .massFraction {
+                return finding(
+                    "'\(reagent.id)': \(strength) is a mass fraction: the volume gives an amount only with the solution's density",
+                    at: r.concentration?.location ?? r.id.location,
+                    notes: [DiagnosticNote("add `density:` of the solution (not of the pure solid), or give the strength in M or mg/mL")])
+            }
             if r.volume != nil {
                 return finding(
                     "'\(reagent.id)': a volume alone does not give an amount: add a concentration or a density", at: r.id.location,

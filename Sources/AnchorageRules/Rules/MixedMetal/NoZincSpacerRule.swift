@@ -35,6 +35,11 @@ struct NoZincSpacerRule: Rule {
         let hostOwn = (context.host?.metals ?? []).filter { !targets.contains($0) && $0 != "Zn" }
         let spacers = ["Zn"] + hostOwn
         guard spacers.allSatisfy({ (context.resolved.metalAmounts[$0] ?? 0) == 0 }) else { return [] }
+        // A spacer salt is declared but its amount could not be computed (CHEM-003 says why): it is supplied.
+        let declared = context.resolved.reagents.contains { reagent in
+            !reagent.isSolventLike && reagent.moles == nil && !Set(reagent.metals).isDisjoint(with: spacers)
+        }
+        guard !declared else { return [] }
         let named = hostOwn.isEmpty ? "Zn" : "Zn or \(hostOwn.joined(separator: ", ")) (the node metal of \(context.host?.name ?? "the host"))"
         let hint = hostOwn.isEmpty
             ? "add a Zn salt (e.g. zinc nitrate) to build a Zn/M bimetallic ZIF"

@@ -6,15 +6,15 @@ struct UnreportedZIFMetalRule: Rule {
         summary: "A target metal that is neither known to replace Zn in a ZIF nor known not to should be checked in the literature first.",
         rationale: """
             The review names Fe, Co, Ni and Mn as metals spaced apart by Zn in a bimetallic ZIF, and Pt, Pd, Ru, Ir as \
-            metals that cannot be nodes. Cu is often assumed to work but no source for it was read, so it and any other \
-            metal not on either list gets a warning: the route may work, but nothing on record says so \
-            (data: mixed_metal_zif.metals_that_substitute_zn, .not_sourced).
+            metals that cannot be nodes; Cu is on record from a Cu-doped ZIF-8 (Parkash 2020). Any other metal on \
+            neither list gets a warning: the route may work, but nothing on record says so \
+            (data: mixed_metal_zif.metals_that_substitute_zn).
             """,
         references: ["review-pom-admc", "yin-2016-co-sas"],
         triggering: [
-            .recipe(route: "mixed-metal-pyrolysis", metals: "[↓Cu]",
-                    reagents: "zn: {name: zinc nitrate hexahydrate, mass: 1.69 g}\ncu: {name: copper(II) nitrate trihydrate, mass: 0.10 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",
-                    steps: "- dissolve: [zn, cu]\n  in: {meoh: 30 mL}\n- dissolve: [hmim]\n  in: {meoh: 30 mL}\n- combine: all\n- stir: {time: 24 h}\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),
+            .recipe(route: "mixed-metal-pyrolysis", metals: "[↓Cr]",
+                    reagents: "zn: {name: zinc nitrate hexahydrate, mass: 1.69 g}\ncr: {name: chromium(III) nitrate nonahydrate, mass: 0.10 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",
+                    steps: "- dissolve: [zn, cr]\n  in: {meoh: 30 mL}\n- dissolve: [hmim]\n  in: {meoh: 30 mL}\n- combine: all\n- stir: {time: 24 h}\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),
         ],
         nonTriggering: [
             .recipe(route: "mixed-metal-pyrolysis", metals: "[Ni]",

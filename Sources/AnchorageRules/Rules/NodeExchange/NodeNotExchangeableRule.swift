@@ -20,6 +20,9 @@ struct NodeNotExchangeableRule: Rule {
             .recipe(route: "node-exchange", host: "MFU-4l", metals: "[Ni]",
                     reagents: "ni: {name: nickel(II) chloride hexahydrate, formula: NiCl2·6H2O, mass: 50 mg}\ndmf: {name: DMF, role: solvent}",
                     steps: "- ion-exchange: [ni]\n  in: {dmf: 10 mL}\n  temperature: 25 °C\n  time: 24 h"),
+            .recipe(route: "node-exchange", host: "MOF-5", metals: "[Ni]",
+                    reagents: "ni: {name: nickel(II) nitrate hexahydrate, formula: Ni(NO3)2·6H2O, mass: 0.58 g}\ndmf: {name: DMF, role: solvent}",
+                    steps: "- ion-exchange: [ni]\n  in: {dmf: 10 mL}\n  temperature: 25 °C\n  time: 7 d"),
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {

@@ -14,6 +14,8 @@ struct SoakedPastTheWindowRule: Rule {
         triggering: [
             .recipe(reagents: "zif: {name: ZIF-8, formula: Zn(C4H5N2)2, mass: 1.0 g, role: support}\nfe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.05 g, role: metal-precursor}\nmeoh: {name: methanol, role: solvent}",
                     steps: "- add: [zif]\n  in: {meoh: 20 mL}\n- impregnate: [↓fe]\n  in: {meoh: 10 mL}\n  time: 24 h\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),
+            .recipe(reagents: "zif: {name: ZIF-8, formula: Zn(C4H5N2)2, mass: 1.0 g, role: support}\nfe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.05 g, role: metal-precursor}",
+                    steps: "- mill: [zif, ↓fe]\n  time: 1 h\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),
         ],
         nonTriggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
@@ -21,10 +23,12 @@ struct SoakedPastTheWindowRule: Rule {
 
     func check(_ context: RuleContext) -> [Diagnostic] {
         context.confinedPrecursors.compactMap { confined in
-            guard let verdict = confined.verdict, verdict.fitsCage == true, verdict.passesWindow == false,
-                  let location = context.impregnation(of: confined.reagent) else { return nil }
+            guard let verdict = confined.verdict, verdict.fitsCage == true, verdict.passesWindow == false else { return nil }
+            let soaked = context.impregnation(of: confined.reagent)
+            guard let location = soaked ?? context.milling(of: confined.reagent) else { return nil }
             let window = verdict.framework.windowDiameter.map { QuantityFormat.number($0, significant: 3) + " Å" } ?? "?"
-            return finding("\(verdict.precursor.name) cannot pass the \(window) window of \(verdict.framework.name): soaked in, it stays outside the cages",
+            let how = soaked != nil ? "soaked in" : "milled with the made framework"
+            return finding("\(verdict.precursor.name) cannot pass the \(window) window of \(verdict.framework.name): \(how), it stays outside the cages",
                            at: location, notes: [DiagnosticNote("dissolve it with the framework's metal salt so the framework forms around it (in situ)")])
         }
     }
