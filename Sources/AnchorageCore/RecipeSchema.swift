@@ -118,7 +118,13 @@ public enum RecipeSchema {
         case .integer(let minimum):
             schema = ["type": "integer", "minimum": minimum]
         case .choice(let options):
-            schema = ["enum": options]
+            if options == StepSpec.atmospheres {
+                // The gas names and mixture orders the reader also takes ("argon", "Ar/H2"), in the cases a paper prints.
+                let written = StepSpec.gasSpellings.keys.flatMap { [$0, $0.capitalized, $0.uppercased()] }
+                schema = ["enum": options + Set(written).subtracting(options).sorted()]
+            } else {
+                schema = ["enum": options]
+            }
         case .text:
             schema = ["type": "string"]
         case .flag:

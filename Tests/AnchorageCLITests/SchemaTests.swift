@@ -44,3 +44,12 @@ import Testing
     }
     #expect(document.hasSuffix(reference), "docs/recipe-format.md's step reference is stale: ANCHORAGE_RECORD=1 swift test --filter formatDocument")
 }
+
+/// The gas names the reader takes as papers print them ("argon", "Ar/H2") are in the schema too, so an editor does not
+/// underline what `validate` accepts.
+@Test func schemaTakesTheGasSpellingsTheReaderTakes() throws {
+    let schema = RecipeSchema.generate()
+    for spelling in ["\"argon\"", "\"Argon\"", "\"nitrogen\"", "\"Ar/H2\"", "\"N2\"", "\"H2/Ar\""] {
+        #expect(schema.contains(spelling), "\(spelling) is missing from the schema's atmospheres")
+    }
+}
