@@ -79,7 +79,7 @@ public struct PlanCommand: AsyncParsableCommand {
         let metals = metal.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
         let grams: Double
-        switch QuantityParser.parse(batch.replacingOccurrences(of: #"(\d)(?![eE][+-]?\d)([a-zµ])"#, with: "$1 $2", options: .regularExpression), expecting: [.mass]) {
+        switch QuantityParser.parse(batch, expecting: [.mass]) {
         case .success(let quantity): grams = quantity.canonicalValue
         case .failure(let error): throw CommandFailure.usage("--batch '\(batch)': \(error.message)")
         }

@@ -213,6 +213,9 @@ public enum QuantityParser {
         return table
     }()
 
+    /// Words for room temperature written where a temperature is asked for: refused with what to write instead.
+    static let roomTemperatureWords: Set<String> = ["rt", "r.t.", "r.t", "room temperature", "room temp.", "ambient", "ambient temperature"]
+
     /// Spellings that could mean two things; refused with the two readings named (as ORD does for "m").
     static let ambiguous: [String: String] = [
         "m": "'m' could be metre or minute: write 'min' for minutes",
@@ -235,7 +238,6 @@ public enum QuantityParser {
         let expectedNoun = expected.map(\.noun).joined(separator: " or ")
         let leading = text.prefix { $0 == " " }.count
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let roomTemperatureWords: Set<String> = ["rt", "r.t.", "r.t", "room temperature", "room temp.", "ambient", "ambient temperature"]
         if dimensions.contains(.temperature), roomTemperatureWords.contains(trimmed.lowercased()) {
             return .failure(QuantityError(
                 kind: .notANumber, message: "'\(trimmed)' is not a temperature Anchorage can compute with",

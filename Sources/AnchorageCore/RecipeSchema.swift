@@ -118,13 +118,11 @@ public enum RecipeSchema {
         case .integer(let minimum):
             schema = ["type": "integer", "minimum": minimum]
         case .choice(let options):
-            if options == StepSpec.atmospheres {
-                // The gas names and mixture orders the reader also takes ("argon", "Ar/H2"), in the cases a paper prints.
-                let written = StepSpec.gasSpellings.keys.flatMap { [$0, $0.capitalized, $0.uppercased()] }
-                schema = ["enum": options + Set(written).subtracting(options).sorted()]
-            } else {
-                schema = ["enum": options]
-            }
+            // The gas names and mixture orders the reader also takes for a choice that lists the gas ("argon" for Ar,
+            // "Ar/H2" for H2/Ar), in the cases a paper prints them.
+            let written = StepSpec.gasSpellings.filter { options.contains($0.value) }.keys
+                .flatMap { [$0, $0.capitalized, $0.uppercased()] }
+            schema = ["enum": options + Set(written).subtracting(options).sorted()]
         case .text:
             schema = ["type": "string"]
         case .flag:
