@@ -92,45 +92,49 @@ public struct Step: Sendable {
     public var number: Int
     public var kind: Located<StepKind>
     public var location: SourceLocation
+    /// The values as written, keyed by the parameter's spelling (`StepParameter.rawValue`); read them through the
+    /// typed accessors below.
     public var values: [String: StepValue]
 
-    public func quantity(_ name: String) -> Located<Quantity>? {
-        if case .quantity(let q) = values[name] { return q }
+    public func value(_ parameter: StepParameter) -> StepValue? { values[parameter.rawValue] }
+
+    public func quantity(_ parameter: StepParameter) -> Located<Quantity>? {
+        if case .quantity(let q) = values[parameter.rawValue] { return q }
         return nil
     }
 
-    public func reagent(_ name: String) -> Located<String>? {
-        if case .reagent(let r) = values[name] { return r }
+    public func reagent(_ parameter: StepParameter) -> Located<String>? {
+        if case .reagent(let r) = values[parameter.rawValue] { return r }
         return nil
     }
 
-    public func reagentList(_ name: String) -> [Located<String>] {
-        switch values[name] {
+    public func reagentList(_ parameter: StepParameter) -> [Located<String>] {
+        switch values[parameter.rawValue] {
         case .reagents(let list): list
         case .reagent(let one): [one]
         default: []
         }
     }
 
-    public func solventVolumes(_ name: String) -> [(reagent: Located<String>, volume: Located<Quantity>)] {
-        if case .solventVolumes(let list) = values[name] { return list }
+    public func solventVolumes(_ parameter: StepParameter) -> [(reagent: Located<String>, volume: Located<Quantity>)] {
+        if case .solventVolumes(let list) = values[parameter.rawValue] { return list }
         return []
     }
 
-    public func integer(_ name: String) -> Located<Int>? {
-        if case .integer(let n) = values[name] { return n }
+    public func integer(_ parameter: StepParameter) -> Located<Int>? {
+        if case .integer(let n) = values[parameter.rawValue] { return n }
         return nil
     }
 
-    public func text(_ name: String) -> Located<String>? {
-        switch values[name] {
+    public func text(_ parameter: StepParameter) -> Located<String>? {
+        switch values[parameter.rawValue] {
         case .text(let t), .choice(let t): t
         default: nil
         }
     }
 
-    public func flag(_ name: String) -> Located<Bool>? {
-        if case .flag(let f) = values[name] { return f }
+    public func flag(_ parameter: StepParameter) -> Located<Bool>? {
+        if case .flag(let f) = values[parameter.rawValue] { return f }
         return nil
     }
 

@@ -267,7 +267,7 @@ public struct RecipeDecoder {
             break
         default:
             if let primary = spec.primary {
-                parameterNodes.append((Located(primary, at: kindPair.value.location), kindPair.value))
+                parameterNodes.append((Located(primary.rawValue, at: kindPair.value.location), kindPair.value))
             } else {
                 wrongType(kindPair.value, expected: "a mapping of its parameters, e.g. {temperature: 900 °C, …}", what: "'\(kind.rawValue)'")
             }

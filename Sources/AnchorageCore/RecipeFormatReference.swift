@@ -8,7 +8,7 @@ public enum RecipeFormatReference {
         for spec in StepSpec.all {
             out += "\n### `\(spec.kind.rawValue)`\n\n\(spec.summary.prefix(1).uppercased() + spec.summary.dropFirst()).\n"
             if let primary = spec.primary {
-                out += "Short form: `- \(spec.kind.rawValue): …` gives `\(primary)`.\n"
+                out += "Short form: `- \(spec.kind.rawValue): …` gives `\(primary.rawValue)`.\n"
             }
             out += "\n| parameter | required | type | meaning |\n|---|---|---|---|\n"
             for parameter in spec.parameters {

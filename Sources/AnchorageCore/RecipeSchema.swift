@@ -91,7 +91,7 @@ public enum RecipeSchema {
                 kindValue.insert(schema(for: parameter), at: 0)
             }
             var properties: [String: Any] = [spec.kind.rawValue: ["description": spec.summary, "anyOf": kindValue]]
-            for parameter in spec.parameters where parameter.name != spec.primary || spec.primary != nil {
+            for parameter in spec.parameters where parameter.parameter != spec.primary || spec.primary != nil {
                 properties[parameter.name] = schema(for: parameter)
             }
             let name = "step-" + spec.kind.rawValue

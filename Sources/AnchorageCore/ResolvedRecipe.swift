@@ -43,6 +43,15 @@ public struct ResolvedReagent: Sendable {
 public struct ResolvedRecipe: Sendable {
     public var recipe: Recipe
     public var reagents: [ResolvedReagent]
+    /// What happens in the flask, step by step (built once, with the reagents).
+    public var course: SynthesisCourse
+
+    public init(recipe: Recipe, reagents: [ResolvedReagent], knowledge: CourseKnowledge) {
+        self.recipe = recipe
+        self.reagents = reagents
+        self.course = SynthesisCourse(states: [], hostOrigin: .notTraced, encounters: [], exchanges: [], sealedFills: [], hf: [], furnace: [])
+        self.course = SynthesisCourse(self, knowledge: knowledge)
+    }
 
     public func reagent(_ id: String) -> ResolvedReagent? { reagents.first { $0.id == id } }
 
@@ -63,19 +72,23 @@ public enum RecipeResolver {
         return ReagentRole(rawValue: chemicalClass) ?? (chemicalClass == "other" ? .additive : nil)
     }
 
-    public static func resolve(_ recipe: Recipe, catalog: ChemicalCatalog, elements: PeriodicTable) -> ResolvedRecipe {
+    /// The reagents looked up and their amounts computed, then the course of the synthesis followed with them.
+    public static func resolve(_ recipe: Recipe, catalog: ChemicalCatalog, elements: PeriodicTable, course: CourseKnowledge) -> ResolvedRecipe {
         var volumesUsed: [String: Double] = [:]
         for step in recipe.steps {
-            let repeats = Double(step.integer("times")?.value ?? 1)
-            for (reagent, volume) in step.solventVolumes("in") { volumesUsed[reagent.value, default: 0] += volume.value.canonicalValue * repeats }
-            if step.kind.value == .wash, let with = step.reagent("with"), let volume = step.quantity("volume") {
+            let behaviour = step.behaviour
+            let repeats = Double(step.repetitions)
+            if let solvents = behaviour.solventsIn {
+                for (reagent, volume) in step.solventVolumes(solvents) { volumesUsed[reagent.value, default: 0] += volume.value.canonicalValue * repeats }
+            }
+            if let rinse = behaviour.rinse, let with = step.reagent(rinse.reagent), let volume = step.quantity(rinse.volume) {
                 volumesUsed[with.value, default: 0] += volume.value.canonicalValue * repeats
             }
             // The etch volume is the acid at the step's concentration. It is drawn from the reagent only when the
             // reagent is that solution; a stock acid (concentrated, or at another strength) is diluted to it.
-            if step.kind.value == .acidEtch, let acid = step.reagent("acid"), let volume = step.quantity("volume"),
+            if let diluted = behaviour.dilutedAcid, let acid = step.reagent(diluted.acid), let volume = step.quantity(diluted.volume),
                let stock = recipe.reagents.first(where: { $0.id.value == acid.value }),
-               let strength = step.quantity("concentration")?.value, let own = stock.concentration?.value,
+               let strength = step.quantity(diluted.strength)?.value, let own = stock.concentration?.value,
                own.dimension == strength.dimension,
                abs(own.canonicalValue - strength.canonicalValue) <= 1e-9 * max(abs(own.canonicalValue), 1) {
                 volumesUsed[acid.value, default: 0] += volume.value.canonicalValue
@@ -84,7 +97,7 @@ public enum RecipeResolver {
         let reagents = recipe.reagents.map { reagent in
             resolve(reagent, catalog: catalog, elements: elements, volumeUsed: volumesUsed[reagent.id.value] ?? 0)
         }
-        return ResolvedRecipe(recipe: recipe, reagents: reagents)
+        return ResolvedRecipe(recipe: recipe, reagents: reagents, knowledge: course)
     }
 
     static func resolve(_ reagent: Reagent, catalog: ChemicalCatalog, elements: PeriodicTable, volumeUsed: Double) -> ResolvedReagent {

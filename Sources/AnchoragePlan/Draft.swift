@@ -283,16 +283,16 @@ struct Draft {
             conditions.append(formed ? "precursor present while \(host.name) forms (trapped in situ)" : "precursor soaked into the made \(host.name)")
         }
         for step in recipe?.steps ?? [] {
-            let temperature = step.quantity("temperature").map { "\($0.value)" }
+            let temperature = step.quantity(.temperature).map { "\($0.value)" }
             switch step.kind.value {
             case .pyrolyze:
-                conditions.append("pyrolysis at \(temperature ?? "?") under \(step.text("atmosphere")?.value ?? "?")" + (step.quantity("hold").map { ", hold \($0.value)" } ?? ""))
+                conditions.append("pyrolysis at \(temperature ?? "?") under \(step.text(.atmosphere)?.value ?? "?")" + (step.quantity(.hold).map { ", hold \($0.value)" } ?? ""))
             case .reduce:
-                conditions.append("reduction under \(step.text("gas")?.value ?? "?")" + (step.quantity("h2").map { " (\($0.value) H2)" } ?? "") + " at \(temperature ?? "?")")
+                conditions.append("reduction under \(step.text(.gas)?.value ?? "?")" + (step.quantity(.h2).map { " (\($0.value) H2)" } ?? "") + " at \(temperature ?? "?")")
             case .ald:
-                conditions.append("ALD at \(temperature ?? "?"), \(step.integer("cycles").map { "\($0.value) cycle(s)" } ?? "cycles unset"), under inert gas")
+                conditions.append("ALD at \(temperature ?? "?"), \(step.integer(.cycles).map { "\($0.value) cycle(s)" } ?? "cycles unset"), under inert gas")
             case .ionExchange:
-                conditions.append("exchange at \(temperature ?? "?")" + (step.quantity("time").map { " for \($0.value)" } ?? "") + (step.integer("times").map { ", \($0.value) times" } ?? ""))
+                conditions.append("exchange at \(temperature ?? "?")" + (step.quantity(.time).map { " for \($0.value)" } ?? "") + (step.integer(.times).map { ", \($0.value) times" } ?? ""))
             case .stir where route == .sim:
                 conditions.append("deposition at \(temperature ?? "?") and ambient pressure")
             default: break

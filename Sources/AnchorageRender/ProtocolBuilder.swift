@@ -22,9 +22,11 @@ public struct ProtocolBuilder: Sendable {
     /// LAB-008 (metal loading above the single-atom loadings on record) warns of clusters, not of harm.
     static let notSafetyRules: Set<String> = ["LAB-008"]
 
-    public func build(recipe: Recipe, diagnostics: [Diagnostic], settings: ProtocolSettings) -> ProtocolDocument {
+    /// The protocol of a recipe. `course` is what the course of the synthesis needs from the data (the host, the
+    /// chemicals that form HF), the same the rules are given, so that the protocol's facts are the rules' facts.
+    public func build(recipe: Recipe, diagnostics: [Diagnostic], settings: ProtocolSettings, course: CourseKnowledge) -> ProtocolDocument {
         let scaledRecipe = RecipeScaling.scaled(recipe, by: settings.scale)
-        let resolved = RecipeResolver.resolve(scaledRecipe, catalog: catalog, elements: elements)
+        let resolved = RecipeResolver.resolve(scaledRecipe, catalog: catalog, elements: elements, course: course)
         let wording = StepWording(resolved: resolved, knowledge: knowledge)
         let steps = scaledRecipe.steps.map { wording.block(for: $0) }
         let limiting = RecipeScaling.limitingReagent(of: resolved)
@@ -53,11 +55,11 @@ public struct ProtocolBuilder: Sendable {
             scale: settings.scale == 1 ? nil : "×\(QuantityFormat.number(settings.scale)) of the recipe as written (amounts and liquid volumes only)",
             errors: errors,
             hasErrors: !errors.isEmpty,
-            scalingWarnings: settings.scale == 1 ? [] : linerWarnings(scaledRecipe, wording: wording),
+            scalingWarnings: settings.scale == 1 ? [] : linerWarnings(resolved.course),
             reagents: resolved.reagents.map { row(for: $0, limiting: limiting) },
             ratio: ratio(resolved, limiting: limiting),
             metalRatio: metalRatio(resolved),
-            equipment: equipment(scaledRecipe),
+            equipment: equipment(scaledRecipe, course: resolved.course),
             safety: safety(scaledRecipe, resolved: resolved, diagnostics: diagnostics),
             steps: steps,
             totalTime: StepWording.span(timing.total),
@@ -157,14 +159,14 @@ public struct ProtocolBuilder: Sendable {
     /// One tube furnace per work tube, rated for the hottest of the furnace steps that use it (two pyrolyses at
     /// 1050 °C and 950 °C need one furnace that reaches 1050 °C, not two lines).
     func furnace(for step: Step, in recipe: Recipe) -> String {
-        let tube = step.text("tube")?.value
+        let tube = step.text(.tube)?.value
         let hottest = recipe.steps
-            .filter { [.pyrolyze, .reduce].contains($0.kind.value) && $0.text("tube")?.value == tube }
-            .max { ($0.quantity("temperature")?.value.canonicalValue ?? 0) < ($1.quantity("temperature")?.value.canonicalValue ?? 0) } ?? step
+            .filter { $0.behaviour.contents == .furnace && $0.text(.tube)?.value == tube }
+            .max { ($0.quantity(.temperature)?.value.canonicalValue ?? 0) < ($1.quantity(.temperature)?.value.canonicalValue ?? 0) } ?? step
         return "tube furnace (to \(temperature(hottest)))" + (tube.map { " with a \($0) work tube and" } ?? " with") + " a ceramic boat"
     }
 
-    func equipment(_ recipe: Recipe) -> [String] {
+    func equipment(_ recipe: Recipe, course: SynthesisCourse) -> [String] {
         var items: [String] = []
         func add(_ item: String) { if !items.contains(item) { items.append(item) } }
         add("analytical balance")
@@ -173,37 +175,37 @@ public struct ProtocolBuilder: Sendable {
             case .dissolve, .add, .combine, .impregnate, .ionExchange:
                 add("beakers or vials")
                 add("magnetic stirrer")
-                if step.quantity("sonicate") != nil { add("ultrasonic bath") }
+                if step.quantity(.sonicate) != nil { add("ultrasonic bath") }
             case .stir:
-                if let speed = step.quantity("speed") { add("magnetic stirrer (\(speed.value))") } else { add("magnetic stirrer") }
+                if let speed = step.quantity(.speed) { add("magnetic stirrer (\(speed.value))") } else { add("magnetic stirrer") }
             case .heat:
-                add((step.text("using")?.value.replacingOccurrences(of: "-", with: " ") ?? "heat source") + " (\(temperature(step)))")
-                if step.flag("reflux")?.value == true { add("reflux condenser") }
+                add((step.text(.using)?.value.replacingOccurrences(of: "-", with: " ") ?? "heat source") + " (\(temperature(step)))")
+                if step.flag(.reflux)?.value == true { add("reflux condenser") }
             case .solvothermal:
-                let liner = step.text("liner")?.value ?? "PTFE"
-                add("autoclave with a \(step.quantity("vessel").map { "\($0.value)" } ?? "") \(liner) liner")
+                let liner = step.text(.liner)?.value ?? "PTFE"
+                add("autoclave with a \(step.quantity(.vessel).map { "\($0.value)" } ?? "") \(liner) liner")
                 add("oven (\(temperature(step)))")
             case .centrifuge:
-                add("centrifuge (\(step.quantity("speed").map { "\($0.value)" } ?? "speed as given")) and tubes")
+                add("centrifuge (\(step.quantity(.speed).map { "\($0.value)" } ?? "speed as given")) and tubes")
             case .filter:
-                add("filtration set-up" + (step.text("membrane").map { " (\($0.value))" } ?? ""))
+                add("filtration set-up" + (step.text(.membrane).map { " (\($0.value))" } ?? ""))
             case .wash:
-                switch step.text("by")?.value {
+                switch step.text(.by)?.value {
                 case "filtration": if !items.contains(where: { $0.hasPrefix("filtration set-up") }) { add("filtration set-up") }
                 case "centrifugation": if !items.contains(where: { $0.hasPrefix("centrifuge") }) { add("centrifuge and tubes") }
                 default: break
                 }
             case .dry:
-                let under = step.text("under")?.value ?? "air"
+                let under = step.text(.under)?.value ?? "air"
                 add((under == "vacuum" ? "vacuum oven" : under == "air" ? "drying oven" : "oven under \(under)") + " (\(temperature(step)))")
             case .pyrolyze:
                 add(furnace(for: step, in: recipe))
-                add(gasLine(step.text("atmosphere")?.value, step: step))
+                add(gasLine(step.furnaceGas?.value, step: step))
             case .reduce:
                 add(furnace(for: step, in: recipe))
-                add(gasLine(step.text("gas")?.value, step: step))
+                add(gasLine(step.furnaceGas?.value, step: step))
             case .acidEtch:
-                if isHydrofluoric(step.reagent("acid")?.value, in: recipe) {
+                if course.hfSteps.contains(step.number) {
                     add("PTFE or polypropylene ware (no glass) for hydrofluoric acid")
                 } else {
                     add("acid-resistant flask and a magnetic stirrer")
@@ -213,16 +215,16 @@ public struct ProtocolBuilder: Sendable {
             case .wait:
                 break
             case .evaporate:
-                switch step.text("under")?.value ?? "air" {
-                case "vacuum": add("rotary evaporator" + (step.quantity("temperature").map { " (bath \($0.value))" } ?? ""))
+                switch step.text(.under)?.value ?? "air" {
+                case "vacuum": add("rotary evaporator" + (step.quantity(.temperature).map { " (bath \($0.value))" } ?? ""))
                 case "N2": add("N2 line for a gas stream")
-                default: if step.quantity("temperature") != nil { add("hot plate (\(temperature(step)))") }
+                default: if step.quantity(.temperature) != nil { add("hot plate (\(temperature(step)))") }
                 }
             case .mill:
-                switch step.text("using")?.value ?? "planetary-ball-mill" {
+                switch step.text(.using)?.value ?? "planetary-ball-mill" {
                 case "mortar": add("agate mortar and pestle")
                 case let mill:
-                    let jar = step.text("balls").map { " with \($0.value.replacingOccurrences(of: "-", with: " ")) jar and balls" } ?? ""
+                    let jar = step.text(.balls).map { " with \($0.value.replacingOccurrences(of: "-", with: " ")) jar and balls" } ?? ""
                     add(mill.replacingOccurrences(of: "-", with: " ") + jar)
                 }
             }
@@ -230,19 +232,13 @@ public struct ProtocolBuilder: Sendable {
         return items
     }
 
-    func temperature(_ step: Step) -> String { step.quantity("temperature").map { "\($0.value)" } ?? "temperature as given" }
+    func temperature(_ step: Step) -> String { step.quantity(.temperature).map { "\($0.value)" } ?? "temperature as given" }
 
     func gasLine(_ gas: String?, step: Step) -> String {
         var line = "gas line with \(gas ?? "the gas named") and a flow controller"
-        if let h2 = step.quantity("h2") { line += " (\(h2.value) H2)" }
-        if let flow = step.quantity("flow") { line += ", \(flow.value)" }
+        if let h2 = step.quantity(.h2) { line += " (\(h2.value) H2)" }
+        if let flow = step.quantity(.flow) { line += ", \(flow.value)" }
         return line
-    }
-
-    func isHydrofluoric(_ id: String?, in recipe: Recipe) -> Bool {
-        guard let id, let reagent = recipe.reagent(id) else { return false }
-        let words = [reagent.formula?.value, reagent.name?.value, catalog.chemical(for: reagent)?.formula].compactMap { $0?.lowercased() }
-        return words.contains { $0 == "hf" || $0.contains("hydrofluoric") || $0.contains("hydrogen fluoride") }
     }
 
     func safety(_ recipe: Recipe, resolved: ResolvedRecipe, diagnostics: [Diagnostic]) -> [ProtocolDocument.SafetyItem] {
@@ -269,7 +265,8 @@ public struct ProtocolBuilder: Sendable {
         }
         var items: [ProtocolDocument.SafetyItem] = []
 
-        let autoclaveSteps = recipe.steps.filter { $0.kind.value == .solvothermal }.map(\.number)
+        let course = resolved.course
+        let autoclaveSteps = course.sealedFills.map(\.step)
         if !autoclaveSteps.isEmpty {
             var detail = "A sealed autoclave heated above the solvent's boiling point is under pressure. Open it only when cold, behind a shield."
             if let fill = knowledge.autoclaveMaxFillFraction {
@@ -277,35 +274,33 @@ public struct ProtocolBuilder: Sendable {
             }
             items.append(.init(title: "Autoclave pressure", detail: detail, raisedBy: raisedBy(autoclaveSteps)))
         }
-        let furnaceSteps = recipe.steps.filter { $0.kind.value == .pyrolyze || $0.kind.value == .reduce }.map(\.number)
+        let furnaceSteps = course.furnace.map(\.step)
         if !furnaceSteps.isEmpty {
             items.append(.init(
                 title: "Furnace exhaust",
                 detail: "Gases from the decomposing framework and precursors leave the tube: vent the outlet to extraction or a fume hood, and purge the tube before heating.",
                 raisedBy: raisedBy(furnaceSteps)))
         }
-        let hydrogenSteps = recipe.steps.filter { step in
-            let gas = step.kind.value == .pyrolyze ? step.text("atmosphere")?.value : step.kind.value == .reduce ? step.text("gas")?.value : nil
-            return gas?.hasPrefix("H2") ?? false
-        }.map(\.number)
+        let hydrogenSteps = course.furnace.filter { $0.gas?.value.hasPrefix("H2") ?? false }.map(\.step)
         if !hydrogenSteps.isEmpty {
             items.append(.init(
                 title: "Hydrogen",
                 detail: "Flammable gas. Leak-check the lines, purge air out with inert gas before heating and purge the hydrogen out before opening the tube.",
                 raisedBy: raisedBy(hydrogenSteps)))
         }
-        let ammoniaSteps = recipe.steps.filter { $0.text("atmosphere")?.value == "NH3" || $0.text("gas")?.value == "NH3" }.map(\.number)
+        let ammoniaSteps = course.furnace.filter { $0.gas?.value == "NH3" }.map(\.step)
         if !ammoniaSteps.isEmpty {
             items.append(.init(title: "Ammonia", detail: "Toxic, corrosive gas: run the furnace in extraction and scrub or vent the outlet.", raisedBy: raisedBy(ammoniaSteps)))
         }
-        let carbonMonoxideSteps = recipe.steps.filter { $0.kind.value == .reduce && $0.text("gas")?.value == "CO" }.map(\.number)
+        let carbonMonoxideSteps = course.furnace.filter { $0.gas?.value == "CO" }.map(\.step)
         if !carbonMonoxideSteps.isEmpty {
             items.append(.init(
                 title: "Carbon monoxide", detail: "Toxic, odourless gas: a CO detector at the furnace, and the outlet to extraction.",
                 raisedBy: raisedBy(carbonMonoxideSteps)))
         }
-        let etchSteps = recipe.steps.filter { $0.kind.value == .acidEtch }
-        let hfSteps = etchSteps.filter { isHydrofluoric($0.reagent("acid")?.value, in: recipe) }.map(\.number)
+        // HF wherever the course has it: an HF etch, or an HF-forming salt (NH4F, NH4HF2) in any step.
+        let etchSteps = recipe.steps.filter { $0.behaviour.contents == .etch }
+        let hfSteps = course.hfSteps
         if !hfSteps.isEmpty {
             items.append(.init(
                 title: "Hydrofluoric acid",
@@ -323,9 +318,9 @@ public struct ProtocolBuilder: Sendable {
                 detail: "Catches fire in air. Keep it under inert gas, in the closed precursor cylinder of the reactor; never open it in air.",
                 raisedBy: raisedBy(steps)))
         }
-        let aldSteps = recipe.steps.filter { $0.kind.value == .ald }
+        let aldSteps = recipe.steps.filter { $0.behaviour.contents == .gasPhaseDeposition }
         for step in aldSteps {
-            if let id = step.reagent("co-reactant")?.value, let reagent = resolved.reagent(id),
+            if let id = step.reagent(.coReactant)?.value, let reagent = resolved.reagent(id),
                (reagent.formula?.text ?? reagent.chemical?.formula)?.replacingOccurrences(of: " ", with: "") == "H2S" {
                 items.append(.init(
                     title: "Hydrogen sulfide",
@@ -365,16 +360,16 @@ public struct ProtocolBuilder: Sendable {
 
     // MARK: scaling
 
-    /// After scaling, the liquid each autoclave step holds against the liner's fill limit.
-    func linerWarnings(_ recipe: Recipe, wording: StepWording) -> [String] {
+    /// After scaling, the liquid each sealed vessel holds against the liner's fill limit (the course's fill, the
+    /// same one LAB-002 checks).
+    func linerWarnings(_ course: SynthesisCourse) -> [String] {
         guard let limit = knowledge.autoclaveMaxFillFraction else { return [] }
         var warnings: [String] = []
-        for step in recipe.steps where step.kind.value == .solvothermal {
-            guard let vessel = step.quantity("vessel")?.value.canonicalValue, vessel > 0,
-                  let fill = wording.liquidVolume(before: step) else { continue }
+        for sealed in course.sealedFills {
+            guard let vessel = sealed.vesselMilliliters, vessel > 0, let fill = sealed.liquidMilliliters else { continue }
             if fill > vessel * limit {
                 warnings.append(
-                    "step \(step.number): at this scale the liner holds \(QuantityFormat.volume(milliliters: fill)) of liquid, "
+                    "step \(sealed.step): at this scale the liner holds \(QuantityFormat.volume(milliliters: fill)) of liquid, "
                     + "\(QuantityFormat.number(fill / vessel * 100, significant: 3)) % of the \(QuantityFormat.volume(milliliters: vessel)) liner "
                     + "(at most \(QuantityFormat.number(limit * 100)) %): use a liner of at least \(QuantityFormat.volume(milliliters: fill / limit)) or split the batch")
             }

@@ -35,7 +35,7 @@ public enum RecipeScaling {
 
     /// Volume parameters that size a vessel rather than measure a liquid.
     static func isEquipment(_ kind: StepKind, _ parameter: String) -> Bool {
-        kind == .solvothermal && parameter == "vessel"
+        StepBehaviour.of(kind).sealed && parameter == StepParameter.vessel.rawValue
     }
 
     /// The reagent ratios and a batch size are stated against: the metal source with the fewest moles, or, with no

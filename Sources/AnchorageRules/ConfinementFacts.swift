@@ -29,22 +29,6 @@ extension RuleContext {
         }
     }
 
-    /// Whether a reagent is soaked into a made solid (named by an `impregnate` step), and where.
-    public func impregnation(of reagent: ResolvedReagent) -> SourceLocation? {
-        steps(.impregnate).lazy.flatMap { $0.reagentList("reagents") }.first { $0.value == reagent.id }?.location
-    }
-
-    /// Where the reagent is ground into a made framework (a `mill` step that also holds the support), if it is:
-    /// like soaking, this brings it to a framework that has already formed.
-    public func milling(of reagent: ResolvedReagent) -> SourceLocation? {
-        guard let support = supportReagent?.id else { return nil }
-        return steps(.mill).lazy
-            .map { $0.reagentList("reagents") }
-            .filter { list in list.contains { $0.value == support } }
-            .flatMap { $0 }
-            .first { $0.value == reagent.id }?.location
-    }
-
     /// Cages of the host the recipe makes or weighs in (moles): from the framework metal the reagents bring when the
     /// framework forms in the recipe, else from a support weighed in.
     public func cageMoles(of framework: Framework) -> Double? {

@@ -75,3 +75,24 @@ extension HostCatalog {
         })
     }
 }
+
+extension Knowledge {
+    /// What the course of a recipe needs from the data: its host (names, metals, whether its nodes exchange, from the
+    /// framework catalog and `node_exchange.nodes`) and the chemicals that are or form HF (`lab.hf_forming_etchants`).
+    public func courseKnowledge(for recipe: Recipe) -> CourseKnowledge {
+        var identity: HostIdentity?
+        if let written = recipe.host?.value {
+            let facts = host(of: recipe)
+            let names = [written] + (facts.map { [$0.id, $0.name] + $0.aliases } ?? [])
+            var exchangeable = facts?.has(site: "exchangeable-node") == true
+            if case .map(let nodes)? = chemistry.entry("node_exchange.nodes") {
+                let listed = nodes.first { key, _ in facts?.answers(to: key) ?? (HostFacts.key(key) == HostFacts.key(written)) }
+                if listed?.value["exchangeable"]?.bool == true { exchangeable = true }
+            }
+            identity = HostIdentity(name: facts?.name ?? written, names: names, metals: facts?.metals ?? [], exchangesNodes: exchangeable)
+        }
+        return CourseKnowledge(
+            host: identity, hfFormingIDs: Set(chemistry.list("lab.hf_forming_etchants")),
+            hfFormingFormulas: Set(chemistry.entry("lab.hf_forming_etchants.formulas")?.strings ?? []))
+    }
+}

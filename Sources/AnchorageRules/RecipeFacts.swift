@@ -4,7 +4,22 @@ import AnchorageCore
 extension RuleContext {
     public var route: Route { recipe.route.value }
 
-    public func steps(_ kind: StepKind) -> [Step] { recipe.steps.filter { $0.kind.value == kind } }
+    /// Steps whose behaviour answers yes: ask what a step does, not what it is called.
+    public func steps(where test: (StepBehaviour) -> Bool) -> [Step] { recipe.steps.filter { test($0.behaviour) } }
+
+    /// Steps that heat the solid in a tube furnace under a gas (pyrolyses and reductions).
+    public var furnaceSteps: [Step] { steps { $0.contents == .furnace } }
+    /// Steps that carbonise the framework (pyrolyses).
+    public var pyrolysisSteps: [Step] { steps { $0.carbonises } }
+    /// Steps that heat the contents in a sealed vessel.
+    public var sealedSteps: [Step] { steps { $0.sealed } }
+    /// Steps that bring a precursor to the solid from the gas phase.
+    public var depositionSteps: [Step] { steps { $0.contents == .gasPhaseDeposition } }
+    /// Steps that stir the solid in an acid diluted to the step's strength.
+    public var etchSteps: [Step] { steps { $0.dilutedAcid != nil } }
+
+    /// What happens in the flask, step by step: ask it rather than a step's kind.
+    public var course: SynthesisCourse { resolved.course }
 
     /// The host named by the recipe, when the framework catalog knows it.
     public var host: HostFacts? { knowledge.host(of: recipe) }
@@ -32,9 +47,9 @@ extension RuleContext {
 
     /// Whether the solid is heated under a reducing gas at some point (a `reduce` step, or a pyrolysis under H2/NH3).
     public var hasReductionStep: Bool {
-        if !steps(.reduce).isEmpty { return true }
+        if furnaceSteps.contains(where: { !$0.behaviour.carbonises }) { return true }
         let reducing = Set(knowledge.chemistry.list("lab.furnace_atmospheres.reducing"))
-        return steps(.pyrolyze).contains { $0.text("atmosphere").map { reducing.contains($0.value) } ?? false }
+        return pyrolysisSteps.contains { $0.furnaceGas.map { reducing.contains($0.value) } ?? false }
     }
 
     /// The catalog id of a resolved reagent, or nil.
@@ -44,7 +59,7 @@ extension RuleContext {
 extension Step {
     /// The temperature of a step, in °C, with where it was written.
     public var temperature: (celsius: Double, location: SourceLocation)? {
-        quantity("temperature").map { ($0.value.canonicalValue, $0.location) }
+        quantity(.temperature).map { ($0.value.canonicalValue, $0.location) }
     }
 }
 
@@ -74,11 +89,13 @@ extension RuleContext {
 }
 
 extension RuleContext {
-    /// Steps of these kinds heated to or above the host's decomposition temperature (from the framework catalog).
-    public func stepsAboveHostStability(_ kinds: Set<StepKind>) -> [(step: Step, celsius: Double, limit: Double, location: SourceLocation)] {
+    /// Steps that hold the framework (outside a furnace, which is meant to change it) at or above the host's
+    /// decomposition temperature (from the framework catalog).
+    public func stepsAboveHostStability() -> [(step: Step, celsius: Double, limit: Double, location: SourceLocation)] {
         guard let limit = host?.thermalStabilityC else { return [] }
+        let holding = Set(course.stepsHoldingFramework)
         return recipe.steps.compactMap { step in
-            guard kinds.contains(step.kind.value), let (celsius, location) = step.temperature, celsius >= limit else { return nil }
+            guard holding.contains(step.number), let (celsius, location) = step.temperature, celsius >= limit else { return nil }
             return (step, celsius, limit, location)
         }
     }

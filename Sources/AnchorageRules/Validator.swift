@@ -34,7 +34,8 @@ public struct Validator: Sendable {
         guard let recipe else {
             return ValidationResult(file: file, recipe: nil, resolved: nil, diagnostics: loadDiagnostics.sortedByLocation())
         }
-        let resolved = RecipeResolver.resolve(recipe, catalog: knowledge.chemicals, elements: knowledge.elements)
+        let resolved = RecipeResolver.resolve(
+            recipe, catalog: knowledge.chemicals, elements: knowledge.elements, course: knowledge.courseKnowledge(for: recipe))
         let context = RuleContext(recipe: recipe, resolved: resolved, knowledge: knowledge)
         var diagnostics = loadDiagnostics
         for rule in rules { diagnostics += rule.check(context) }

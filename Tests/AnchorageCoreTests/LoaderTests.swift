@@ -37,10 +37,10 @@ func decode(_ text: String) -> (Recipe?, [Diagnostic]) {
     #expect(zn.mass?.location == SourceLocation(file: "r.yaml", line: 8, column: 70))
     #expect(r.steps.count == 2)
     #expect(r.steps[0].kind.location == SourceLocation(file: "r.yaml", line: 11, column: 5))
-    let meohVolume = try #require(r.steps[0].solventVolumes("in").first)
+    let meohVolume = try #require(r.steps[0].solventVolumes(.`in`).first)
     #expect(meohVolume.volume.location == SourceLocation(file: "r.yaml", line: 12, column: 16))
-    #expect(r.steps[1].quantity("temperature")?.value.canonicalValue == 900)
-    #expect(r.steps[1].quantity("temperature")?.location.column == 29)
+    #expect(r.steps[1].quantity(.temperature)?.value.canonicalValue == 900)
+    #expect(r.steps[1].quantity(.temperature)?.location.column == 29)
 }
 
 @Test func quotedScalarsPointInsideTheQuotes() throws {
@@ -127,7 +127,7 @@ func otherDocumentsAreNotRecipes(_ text: String) {
 func gasSpellings(written: String, read: String) throws {
     let (recipe, diagnostics) = decode(wellFormed.replacingOccurrences(of: "atmosphere: N2", with: "atmosphere: \(written)"))
     #expect(diagnostics.isEmpty, "\(diagnostics)")
-    #expect(recipe?.steps.last?.text("atmosphere")?.value == read)
+    #expect(recipe?.steps.last?.text(.atmosphere)?.value == read)
 }
 
 @Test func aGasContentWrittenIntoTheMixtureIsSentToItsOwnParameter() {

@@ -64,8 +64,8 @@ import Testing
         let double = try ProtocolFixture.document(text: text, file: Self.recipeName, scale: 2)
         let knowledge = try Knowledge.bundled()
         let recipe = try loaded(text, file: Self.recipeName)
-        let one = RecipeResolver.resolve(recipe, catalog: knowledge.chemicals, elements: knowledge.elements)
-        let two = RecipeResolver.resolve(RecipeScaling.scaled(recipe, by: 2), catalog: knowledge.chemicals, elements: knowledge.elements)
+        let one = RecipeResolver.resolve(recipe, catalog: knowledge.chemicals, elements: knowledge.elements, course: .none)
+        let two = RecipeResolver.resolve(RecipeScaling.scaled(recipe, by: 2), catalog: knowledge.chemicals, elements: knowledge.elements, course: .none)
         for (a, b) in zip(one.reagents, two.reagents) {
             if let grams = a.grams { #expect(abs((b.grams ?? 0) - 2 * grams) < 1e-9, "\(a.id) grams") }
             if let moles = a.moles { #expect(abs((b.moles ?? 0) - 2 * moles) < 1e-12, "\(a.id) moles") }
@@ -120,7 +120,7 @@ import Testing
     func batch() throws {
         let knowledge = try Knowledge.bundled()
         let recipe = try loaded(try ProtocolFixture.recipeText(Self.recipeName), file: Self.recipeName)
-        let resolved = RecipeResolver.resolve(recipe, catalog: knowledge.chemicals, elements: knowledge.elements)
+        let resolved = RecipeResolver.resolve(recipe, catalog: knowledge.chemicals, elements: knowledge.elements, course: .none)
         #expect(RecipeScaling.limitingReagent(of: resolved)?.id == "fe")
         let moles = try #require(resolved.reagent("fe")?.moles)
         let factor = try RecipeScaling.factor(forBatch: Quantity(canonical: 2 * moles, .amount), resolved: resolved).get()

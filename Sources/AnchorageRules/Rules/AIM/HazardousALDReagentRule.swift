@@ -34,9 +34,9 @@ struct HazardousALDReagentRule: Rule {
     }
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        context.steps(.ald).flatMap { step -> [Diagnostic] in
+        context.depositionSteps.flatMap { step -> [Diagnostic] in
             guard !step.notes(anyOf: Self.precautions) else { return [] }
-            return ["precursor", "co-reactant"].compactMap { parameter in
+            return [StepParameter.precursor, .coReactant].compactMap { parameter in
                 guard let id = step.reagent(parameter), let reagent = context.resolved.reagent(id.value),
                       let words = hazards(of: reagent, in: context.knowledge.chemistry) else { return nil }
                 return finding("\(reagent.displayName) is \(words.joined(separator: ", ")): write the handling precautions into the step's note",

@@ -21,7 +21,7 @@ struct NoALDStepRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        guard context.route == .aim, context.steps(.ald).isEmpty else { return [] }
+        guard context.route == .aim, context.depositionSteps.isEmpty else { return [] }
         return [finding("an AIM recipe without an `ald` step deposits nothing by ALD", at: context.recipe.route.location,
                         notes: [DiagnosticNote("a solution deposition onto the nodes is route: sim")])]
     }

@@ -24,8 +24,8 @@ struct WrongCoReactantRule: Rule {
     func check(_ context: RuleContext) -> [Diagnostic] {
         let allowed = context.knowledge.chemistry.list("aim.co_reactants")
         guard !allowed.isEmpty else { return [] }
-        return context.steps(.ald).compactMap { step in
-            guard let id = step.reagent("co-reactant"), let reagent = context.resolved.reagent(id.value), let formula = reagent.formula else { return nil }
+        return context.depositionSteps.compactMap { step in
+            guard let id = step.reagent(.coReactant), let reagent = context.resolved.reagent(id.value), let formula = reagent.formula else { return nil }
             let matches = allowed.contains { (try? ChemicalFormula(parsing: $0))?.composition == formula.composition }
             guard !matches else { return nil }
             return finding("'\(id.value)' (\(formula.text)) is not an ALD co-reactant of the route: use " + allowed.joined(separator: " or "), at: id.location)

@@ -29,9 +29,8 @@ struct FlammableHydrogenRule: Rule {
         let limitAr = chemistry.threshold("lab.forming_gas_max_h2_vol_pct_nonflammable.in_Ar")
         let lowerLimit = chemistry.threshold("lab.h2_lower_flammability_limit_vol_pct_in_air")?.number
         return context.recipe.steps.compactMap { step in
-            let gasParameter = step.kind.value == .reduce ? "gas" : step.kind.value == .pyrolyze ? "atmosphere" : nil
-            guard let gasParameter, let gas = step.text(gasParameter), gas.value.hasPrefix("H2"), !step.notes(anyOf: Self.precautions) else { return nil }
-            let content = step.quantity("h2")
+            guard let gas = step.furnaceGas, gas.value.hasPrefix("H2"), !step.notes(anyOf: Self.precautions) else { return nil }
+            let content = step.quantity(.h2)
             switch gas.value {
             case "H2":
                 let from = lowerLimit.map { " from \(QuantityFormat.number($0)) %" } ?? ""

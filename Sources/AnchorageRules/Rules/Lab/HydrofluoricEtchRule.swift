@@ -14,6 +14,8 @@ struct HydrofluoricEtchRule: Rule {
         triggering: [
             .recipe(reagents: "hf: {name: hydrofluoric acid 48 %, volume: 5 mL, concentration: 1 M}\nwater: {name: water, role: solvent}",
                     steps: "- acid-etch: {acid: ↓hf, concentration: 1 M, temperature: 25 °C, time: 2 h}"),
+            .recipe(reagents: "nh4f: {name: ammonium fluoride, formula: NH4F, mass: 0.5 g}\nhcl: {name: hydrochloric acid 37 %, role: acid, volume: 1 mL}\nwater: {name: water, role: solvent}",
+                    steps: "- dissolve: [↓nh4f, hcl]\n  in: {water: 20 mL}\n- stir: {time: 2 h}"),
         ],
         nonTriggering: [
             .recipe(reagents: "hf: {name: hydrofluoric acid 48 %, volume: 5 mL, concentration: 1 M}\nwater: {name: water, role: solvent}",
@@ -23,22 +25,11 @@ struct HydrofluoricEtchRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        let chemistry = context.knowledge.chemistry
-        let ids = Set(chemistry.list("lab.hf_forming_etchants"))
-        let formulas = Set((chemistry.entry("lab.hf_forming_etchants.formulas")?.strings ?? []).map { $0.replacingOccurrences(of: "·", with: ".") })
-        let firstAid = chemistry.threshold("lab.hf_first_aid")
-        func formsHF(_ id: String) -> Bool {
-            guard let reagent = context.resolved.reagent(id) else { return false }
-            if let catalogID = reagent.chemical?.id, ids.contains(catalogID) { return true }
-            if let written = reagent.reagent.formula?.value.replacingOccurrences(of: "·", with: "."), formulas.contains(written) { return true }
-            return false
-        }
-        return context.recipe.steps.flatMap { step -> [Diagnostic] in
-            let named = step.kind.value == .acidEtch ? step.reagent("acid").map { [$0] } ?? [] : step.reagentList("reagents")
-            return named.filter { formsHF($0.value) && !step.notes(anyOf: ["calcium gluconate"]) }.map { reagent in
-                finding("'\(reagent.value)' is or forms HF: note calcium gluconate gel at hand in this step", at: reagent.location,
-                        notes: [DiagnosticNote(firstAid?.text ?? "calcium gluconate gel at hand before HF is opened", citation: firstAid?.citations.first)])
-            }
+        let firstAid = context.knowledge.chemistry.threshold("lab.hf_first_aid")
+        return context.course.hf.compactMap { present in
+            guard let step = context.recipe.steps.first(where: { $0.number == present.step }), !step.notes(anyOf: ["calcium gluconate"]) else { return nil }
+            return finding("'\(present.reagent)' is or forms HF: note calcium gluconate gel at hand in this step", at: present.location,
+                           notes: [DiagnosticNote(firstAid?.text ?? "calcium gluconate gel at hand before HF is opened", citation: firstAid?.citations.first)])
         }
     }
 }

@@ -21,9 +21,9 @@ struct LinerAboveServiceTemperatureRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        context.steps(.solvothermal).compactMap { step in
+        context.sealedSteps.compactMap { step in
             guard let (celsius, location) = step.temperature else { return nil }
-            let liner = step.text("liner")?.value ?? "PTFE"
+            let liner = step.text(.liner)?.value ?? "PTFE"
             let key = switch liner {
             case "PTFE": "lab.ptfe_liner_max_service_C"
             case "PPL": "lab.ppl_liner_max_service_C"

@@ -32,30 +32,20 @@ struct OpenVesselAboveBoilingPointRule: Rule {
                                                                         with: "- evaporate: {temperature: 80 °C, under: vacuum}\n- heat: {temperature: 120 °C, time: 2 h}")),
         ])
 
-    /// Steps after which the solid is out of its mother liquor.
-    static let collecting: Set<StepKind> = [.centrifuge, .filter, .wash, .dry, .pyrolyze, .reduce, .ald, .solvothermal, .evaporate]
-    /// Open-vessel steps that hold a liquid and may be given a temperature.
-    static let openLiquid: Set<StepKind> = [.dissolve, .add, .impregnate, .ionExchange, .stir, .heat, .wait]
-
     func check(_ context: RuleContext) -> [Diagnostic] {
-        var liquid: [String] = []
-        var findings: [Diagnostic] = []
-        for step in context.recipe.steps {
-            let kind = step.kind.value
-            if Self.collecting.contains(kind) { liquid = []; continue }
-            for (solvent, _) in step.solventVolumes("in") where !liquid.contains(solvent.value) { liquid.append(solvent.value) }
-            guard Self.openLiquid.contains(kind), let (celsius, location) = step.temperature,
-                  step.flag("reflux")?.value != true else { continue }
-            let boiling = liquid.compactMap { id -> (solvent: ResolvedReagent, bp: Double)? in
-                guard let reagent = context.resolved.reagent(id), let bp = reagent.chemical?.boilingPointCelsius, celsius > bp else { return nil }
+        context.recipe.steps.compactMap { step in
+            let behaviour = step.behaviour
+            guard [.prepareSolution, .bringIn, .treat].contains(behaviour.contents), !behaviour.sealed,
+                  let (celsius, location) = step.temperature, step.flag(.reflux)?.value != true else { return nil }
+            let boiling = context.course.solvents(atStep: step.number, in: context.resolved).compactMap { reagent -> (solvent: ResolvedReagent, bp: Double)? in
+                guard let bp = reagent.chemical?.boilingPointCelsius, celsius > bp else { return nil }
                 return (solvent: reagent, bp: bp)
             }
-            guard let (solvent, bp) = boiling.min(by: { $0.bp < $1.bp }) else { continue }
-            findings.append(finding(
+            guard let (solvent, bp) = boiling.min(by: { $0.bp < $1.bp }) else { return nil }
+            return finding(
                 "\(solvent.displayName) (bp \(QuantityFormat.number(bp)) °C) boils off at \(QuantityFormat.number(celsius)) °C in an open vessel",
                 at: location,
-                notes: [DiagnosticNote("check the temperature; to go above the boiling point use `solvothermal` (sealed) or `heat` with `reflux: true`")]))
+                notes: [DiagnosticNote("check the temperature; to go above the boiling point use `solvothermal` (sealed) or `heat` with `reflux: true`")])
         }
-        return findings
     }
 }

@@ -54,8 +54,8 @@ struct OxidisingPyrolysisRule: Rule {
     func check(_ context: RuleContext) -> [Diagnostic] {
         let oxidising = Set(context.knowledge.chemistry.list("lab.furnace_atmospheres.oxidising"))
         let keptFramework = context.recipe.target.support.flatMap { context.knowledge.hosts.host(named: $0.value) }
-        return context.steps(.pyrolyze).compactMap { step in
-            guard let atmosphere = step.text("atmosphere"), oxidising.contains(atmosphere.value) else { return nil }
+        return context.pyrolysisSteps.compactMap { step in
+            guard let atmosphere = step.furnaceGas, oxidising.contains(atmosphere.value) else { return nil }
             if let framework = keptFramework {
                 // The product is the framework itself: an oxidative activation, wrong only where the framework burns.
                 guard let limit = framework.thermalStabilityC, let heated = step.temperature, heated.celsius >= limit else { return nil }

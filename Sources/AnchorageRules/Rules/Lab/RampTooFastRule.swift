@@ -27,9 +27,9 @@ struct RampTooFastRule: Rule {
               let tube = chemistry.threshold("lab.tube_furnace_reference_internal_diameter_mm"), let diameter = tube.number, diameter > 0
         else { return [] }
         let maximum = numerator / diameter
-        return (context.steps(.pyrolyze) + context.steps(.reduce)).compactMap { step in
+        return context.furnaceSteps.compactMap { step in
             // The maker's rule is for ceramic work tubes; a quartz tube named in the step is not held to it.
-            guard step.text("tube")?.value != "quartz", let ramp = step.quantity("ramp"), ramp.value.canonicalValue > maximum else { return nil }
+            guard step.text(.tube)?.value != "quartz", let ramp = step.quantity(.ramp), ramp.value.canonicalValue > maximum else { return nil }
             let written = ramp.value.unit.symbol == "°C/min" ? "\(ramp.value)" : "\(ramp.value) (\(QuantityFormat.number(ramp.value.canonicalValue)) °C/min)"
             return finding(
                 "\(written) is faster than the \(QuantityFormat.number(maximum, significant: 2)) °C/min a \(QuantityFormat.number(diameter)) mm ceramic tube takes",

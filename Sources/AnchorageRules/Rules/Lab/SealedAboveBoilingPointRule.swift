@@ -23,9 +23,9 @@ struct SealedAboveBoilingPointRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        context.steps(.solvothermal).flatMap { step -> [Diagnostic] in
-            guard let (celsius, location) = step.temperature else { return [] }
-            return context.solvents(before: step).compactMap { solvent in
+        context.course.sealedFills.flatMap { sealed -> [Diagnostic] in
+            guard let step = context.recipe.steps.first(where: { $0.number == sealed.step }), let (celsius, location) = step.temperature else { return [] }
+            return context.course.solvents(atStep: sealed.step, in: context.resolved).compactMap { solvent in
                 guard let boiling = solvent.chemical?.boilingPointCelsius, celsius > boiling else { return nil }
                 return finding(
                     "\(solvent.displayName) (bp \(QuantityFormat.number(boiling)) °C) is heated to \(QuantityFormat.number(celsius)) °C in a sealed vessel: it will be under pressure",

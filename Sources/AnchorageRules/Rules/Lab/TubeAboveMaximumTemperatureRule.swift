@@ -23,8 +23,8 @@ struct TubeAboveMaximumTemperatureRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        (context.steps(.pyrolyze) + context.steps(.reduce)).compactMap { step in
-            guard let tube = step.text("tube")?.value, let (celsius, location) = step.temperature else { return nil }
+        context.furnaceSteps.compactMap { step in
+            guard let tube = step.text(.tube)?.value, let (celsius, location) = step.temperature else { return nil }
             let key = "lab.\(tube)_tube_max_temperature_C"
             guard let limit = context.knowledge.chemistry.threshold(key), let maximum = limit.number, celsius > maximum else { return nil }
             return finding(

@@ -25,7 +25,7 @@ struct HostWithoutChelatingSiteRule: Rule {
 
     func check(_ context: RuleContext) -> [Diagnostic] {
         // A host that is pyrolysed without sites is LINK-003's finding (it gives clusters, not single atoms).
-        guard context.route == .linkerAnchoring, let host = context.host, context.steps(.pyrolyze).isEmpty,
+        guard context.route == .linkerAnchoring, let host = context.host, context.pyrolysisSteps.isEmpty,
               context.chelatingSiteKinds.isEmpty else { return [] }
         let sites = context.knowledge.chemistry.list("linker_anchoring.chelating_sites")
         return [finding("\(host.name) has no chelating site on its linker to hold the metal", at: context.hostLocation,

@@ -28,7 +28,7 @@ struct PyrolysisWithoutAnchorsRule: Rule {
         guard context.route == .linkerAnchoring, context.host != nil || !context.siteBearingReagents.isEmpty,
               context.chelatingSiteKinds.isDisjoint(with: Self.anchoringSites) else { return [] }
         let outcome = context.knowledge.chemistry.threshold("linker_anchoring.amine_free_host_after_pyrolysis")
-        return context.steps(.pyrolyze).map { step in
+        return context.pyrolysisSteps.map { step in
             finding("pyrolysis of a host without –NH2 or porphyrin N4 sites: the metal will form \(outcome?.text ?? "nanoclusters"), not single atoms",
                     at: step.kind.location, notes: [DiagnosticNote("use an amine-tagged linker (e.g. UiO-66-NH2) or a porphyrinic MOF", citation: "wang-2017-ru-sas-amine")])
         }

@@ -46,7 +46,7 @@ struct ExpectedCoordinationRule: Rule {
         guard !metals.isEmpty, metals.allSatisfy(substituting.contains) else { return [] }
         let metal = metals.count == 1 ? metals[0] : "M"
         let zincPresent = (context.resolved.metalAmounts["Zn"] ?? 0) > 0 || (context.host?.metals.contains("Zn") ?? false)
-        return context.steps(.pyrolyze).compactMap { step in
+        return context.pyrolysisSteps.compactMap { step in
             guard let (celsius, location) = step.temperature, celsius >= minimum, celsius <= maximum else { return nil }
             let percent = Int(((celsius - minimum) / (maximum - minimum) * 100).rounded())
             var notes = [

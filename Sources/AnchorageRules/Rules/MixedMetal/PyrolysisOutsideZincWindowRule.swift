@@ -34,7 +34,7 @@ struct PyrolysisOutsideZincWindowRule: Rule {
         guard zincFramework || (context.route == .mixedMetalPyrolysis && !zincFreeHost) else { return [] }
         let boiling = data.threshold("mixed_metal_zif.zinc_boiling_point_C")?.number
         let trend = DiagnosticNote("within the window the M–N coordination falls from M–N4 to M–N3 to M–N2 as the temperature rises", citation: "review-pom-admc")
-        return context.steps(.pyrolyze).compactMap { step in
+        return context.pyrolysisSteps.compactMap { step in
             guard let (celsius, location) = step.temperature else { return nil }
             if celsius < minimum {
                 let zinc = boiling.map { "Zn (bp \(QuantityFormat.number($0)) °C) stays" } ?? "Zn stays"

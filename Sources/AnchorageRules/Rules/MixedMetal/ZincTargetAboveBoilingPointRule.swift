@@ -55,7 +55,7 @@ struct ZincTargetAboveBoilingPointRule: Rule {
               let zincBoils = boiling.number
         else { return [] }
         return context.recipe.steps.compactMap { step in
-            guard [.pyrolyze, .reduce].contains(step.kind.value), let (celsius, location) = step.temperature, celsius >= zincBoils
+            guard step.behaviour.contents == .furnace, let (celsius, location) = step.temperature, celsius >= zincBoils
             else { return nil }
             return finding(
                 "Zn is the target metal, but at \(QuantityFormat.number(celsius)) °C, at or above Zn's \(QuantityFormat.number(zincBoils)) °C "

@@ -20,7 +20,7 @@ struct ConfinementWithoutPyrolysisRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        guard context.route == .poreConfinement, context.steps(.pyrolyze).isEmpty else { return [] }
+        guard context.route == .poreConfinement, context.pyrolysisSteps.isEmpty else { return [] }
         let worked = context.knowledge.chemistry.threshold("pore_confinement.reference_case.pyrolysis_C")?.number
         let example = worked.map { " (the review's Fe(acac)3@ZIF-8 case: \(QuantityFormat.number($0)) °C under N2)" } ?? ""
         return [finding("no pyrolysis step: the confined precursor does not become M–N–C single atoms", at: context.recipe.route.location,

@@ -31,9 +31,9 @@ struct AcidStockTooSmallRule: Rule {
         // Grams of acid for wt% strengths, at least: the dilute acid is taken as dense as water (it is denser).
         var neededGrams: [String: Double] = [:]
         let water = context.knowledge.chemicals.chemical(named: "water")?.densityGramsPerMilliliter
-        for step in context.steps(.acidEtch) {
-            guard let acid = step.reagent("acid"), let strength = step.quantity("concentration")?.value,
-                  let volume = step.quantity("volume") else { continue }
+        for step in context.etchSteps {
+            guard let acid = step.reagent(.acid), let strength = step.quantity(.concentration)?.value,
+                  let volume = step.quantity(.volume) else { continue }
             switch strength.dimension {
             case .molarConcentration:
                 needed[acid.value, default: 0] += strength.canonicalValue * volume.value.canonicalValue / 1000

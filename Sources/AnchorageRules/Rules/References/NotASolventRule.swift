@@ -24,8 +24,8 @@ struct NotASolventRule: Rule {
     func check(_ context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for step in context.recipe.steps {
-            var liquids = step.solventVolumes("in").map(\.reagent)
-            if let with = step.reagent("with") { liquids.append(with) }
+            var liquids = step.solventVolumes(.`in`).map(\.reagent)
+            if let with = step.reagent(.with) { liquids.append(with) }
             for liquid in liquids {
                 guard let reagent = context.resolved.reagent(liquid.value), let role = reagent.role, Self.solidRoles.contains(role) else { continue }
                 findings.append(finding("'\(liquid.value)' (\(reagent.displayName), a \(role.rawValue)) is used as a solvent", at: liquid.location))

@@ -33,7 +33,7 @@ struct SolventVolumeMismatchRule: Rule {
                 "'\(reagent.id)' is declared as \(declared.value) but the steps use \(QuantityFormat.volume(milliliters: used))",
                 at: declared.location,
                 notes: context.recipe.steps.flatMap { step in
-                    step.solventVolumes("in").filter { $0.reagent.value == reagent.id }.map {
+                    step.solventVolumes(.`in`).filter { $0.reagent.value == reagent.id }.map {
                         DiagnosticNote("step \(step.number): \($0.volume.value)", at: $0.volume.location)
                     }
                 })

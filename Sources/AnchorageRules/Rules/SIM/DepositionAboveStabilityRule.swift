@@ -25,7 +25,7 @@ struct DepositionAboveStabilityRule: Rule {
 
     func check(_ context: RuleContext) -> [Diagnostic] {
         guard context.route == .sim, let host = context.host else { return [] }
-        return context.stepsAboveHostStability([.impregnate, .heat, .solvothermal, .stir, .dry]).map { hot in
+        return context.stepsAboveHostStability().map { hot in
             finding("\(QuantityFormat.number(hot.celsius)) °C reaches the \(QuantityFormat.number(hot.limit)) °C at which \(host.name) decomposes",
                     at: hot.location, notes: [DiagnosticNote("stability source: \(host.thermalStabilitySource ?? "framework catalog")")])
         }

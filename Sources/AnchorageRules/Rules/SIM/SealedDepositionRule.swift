@@ -25,7 +25,7 @@ struct SealedDepositionRule: Rule {
     func check(_ context: RuleContext) -> [Diagnostic] {
         guard context.route == .sim else { return [] }
         let conditions = context.knowledge.chemistry.threshold("sim.typical_conditions")
-        return context.steps(.solvothermal).map { step in
+        return context.sealedSteps.map { step in
             finding("a sealed autoclave step is not the mild deposition SIM relies on", at: step.kind.location,
                     notes: [DiagnosticNote("SIM runs at \(conditions?.text ?? "ambient temperature and pressure")", citation: conditions?.citations.first)])
         }
