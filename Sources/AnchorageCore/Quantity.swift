@@ -109,7 +109,10 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     public init(magnitude: Double, unit: MeasureUnit) {
         self.magnitude = magnitude
         self.unit = unit
-        self.canonicalValue = magnitude * unit.scale + unit.offset
+        // An offset unit (K to °C) leaves binary noise: 1273.15 K would be 1000.0000000000001 °C and fall outside a
+        // window that ends at 1000 °C. No temperature is written to a nanokelvin, so the noise is rounded off.
+        let canonical = magnitude * unit.scale + unit.offset
+        self.canonicalValue = unit.offset == 0 ? canonical : (canonical * 1e9).rounded() / 1e9
     }
 
     /// A quantity given directly in canonical units.
