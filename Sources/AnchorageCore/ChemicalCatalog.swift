@@ -48,6 +48,9 @@ public struct Chemical: Codable, Sendable, Hashable {
     /// nil when the file does not say (a lab's own entry: the lab's word).
     public var hazardsVerified: Bool?
     public var pyrophoric: Bool?
+    /// Sold with a variable number of waters of hydration (RuCl3·xH2O): the formula is the anhydrous one, and a
+    /// formula written with any number of waters is this chemical.
+    public var variableWater: Bool?
     public var source: SourceReferences?
 
     enum CodingKeys: String, CodingKey {
@@ -58,6 +61,7 @@ public struct Chemical: Codable, Sendable, Hashable {
         case meltingPointCelsius = "melting_point_C"
         case massFractionPercent = "mass_fraction_pct"
         case hazardsVerified = "hazards_verified"
+        case variableWater = "variable_water"
     }
 
     public init(from decoder: Decoder) throws {
@@ -80,6 +84,7 @@ public struct Chemical: Codable, Sendable, Hashable {
         hazards = try c.decodeIfPresent([String].self, forKey: .hazards)
         hazardsVerified = try c.decodeIfPresent(Bool.self, forKey: .hazardsVerified)
         pyrophoric = try c.decodeIfPresent(Bool.self, forKey: .pyrophoric)
+        variableWater = try c.decodeIfPresent(Bool.self, forKey: .variableWater)
         source = try c.decodeIfPresent(SourceReferences.self, forKey: .source)
     }
 

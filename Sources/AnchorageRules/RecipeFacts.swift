@@ -115,6 +115,15 @@ extension RuleContext {
 }
 
 extension ChemicalFormula {
+    /// The same formula once waters of hydration are set aside: this one is the other plus n H2O, n ≥ 0.
+    public func differsOnlyByWater(from other: ChemicalFormula) -> Bool {
+        let rounding = 1e-6
+        let water = count(of: "O") - other.count(of: "O")
+        guard water > -rounding, abs(count(of: "H") - other.count(of: "H") - 2 * water) < rounding else { return false }
+        return Set(composition.keys).subtracting(["H", "O"]) == Set(other.composition.keys).subtracting(["H", "O"])
+            && composition.allSatisfy { symbol, n in symbol == "H" || symbol == "O" || abs(n - other.count(of: symbol)) < rounding }
+    }
+
     /// The same elements in the same counts (to floating-point rounding of fractional counts).
     public func hasSameComposition(as other: ChemicalFormula) -> Bool {
         let rounding = 1e-6
