@@ -120,7 +120,7 @@ public struct ProtocolCommand: AsyncParsableCommand {
         let builder = ProtocolBuilder(
             knowledge: protocolKnowledge, catalog: knowledge.chemicals, elements: knowledge.elements, citations: knowledge.citations)
         let settings = ProtocolSettings(scale: factor, paper: paper, file: file, sha256: ProtocolSettings.sha256(of: recipe.text), date: date, version: version)
-        let document = builder.build(recipe: recipe, diagnostics: result.diagnostics, settings: settings, course: knowledge.courseKnowledge(for: recipe))
+        let document = builder.build(recipe: recipe, diagnostics: result.diagnostics, settings: settings, course: result.course ?? knowledge.courseKnowledge(for: recipe))
         let text = renderer.render(document, as: format)
 
         var messages = document.scalingWarnings.map { "anchorage: warning: \($0)\n" }.joined()

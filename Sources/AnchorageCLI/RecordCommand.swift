@@ -84,8 +84,7 @@ extension RecordCommand {
                     exitCode: 1)
             }
             // The size verdicts the rules used at planning time, kept with the record.
-            let context = RuleContext(recipe: recipe, resolved: resolved, knowledge: knowledge)
-            let verdicts = context.confinedPrecursors.compactMap(\.verdict).map {
+            let verdicts = result.confinedPrecursors.compactMap(\.verdict).map {
                 PlannedFitVerdict(precursor: $0.precursor.name, framework: $0.framework.name, mode: $0.mode.rawValue, summary: $0.explanation)
             }
             let plan = PlannedRecord(recipe: recipe, resolved: resolved, diagnostics: result.diagnostics, fitVerdicts: verdicts)

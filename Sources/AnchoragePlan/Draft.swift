@@ -263,7 +263,9 @@ struct Draft {
     // MARK: Conditions and loading
 
     /// The key conditions of the drafted recipe, read back from the recipe the validator decoded.
-    func conditions(of recipe: Recipe?) -> [String] {
+    func conditions(of result: ValidationResult) -> [String] {
+        let recipe = result.recipe
+        let course = result.resolved?.course
         var conditions: [String] = []
         if route == .mixedMetalPyrolysis, let ratio = data.number("loading.zn_to_metal_molar_ratio") {
             let metals = request.metals.joined(separator: "+")
@@ -280,20 +282,32 @@ struct Draft {
             conditions.append("batch: \(QuantityFormat.mass(grams: batch)) of \(batchNoun), \(host.name) formed in the recipe" + (data.text("formation.\(key).note").map { " (\($0))" } ?? ""))
         }
         if route == .poreConfinement {
-            conditions.append(formed ? "precursor present while \(host.name) forms (trapped in situ)" : "precursor soaked into the made \(host.name)")
+            // How the precursor meets the host, as the course of the drafted recipe has it.
+            let targets = Set(recipe?.target.metals.map(\.value) ?? [])
+            let met = course?.encounters.first { encounter in
+                result.resolved?.reagent(encounter.reagent).map { !Set($0.metals).isDisjoint(with: targets) } ?? false
+            }
+            let inSitu = met.map { $0.mode == .inSitu } ?? formed
+            let soaked = met.map { $0.phrase == "soaked in" } ?? true
+            conditions.append(
+                inSitu ? "precursor present while \(host.name) forms (trapped in situ)"
+                    : soaked ? "precursor soaked into the made \(host.name)" : "precursor \(met?.phrase ?? "brought to the made framework") (\(host.name))")
         }
+        let exchangeSteps = Set(course?.exchanges.map(\.step) ?? [])
         for step in recipe?.steps ?? [] {
             let temperature = step.quantity(.temperature).map { "\($0.value)" }
-            switch step.kind.value {
-            case .pyrolyze:
-                conditions.append("pyrolysis at \(temperature ?? "?") under \(step.text(.atmosphere)?.value ?? "?")" + (step.quantity(.hold).map { ", hold \($0.value)" } ?? ""))
-            case .reduce:
-                conditions.append("reduction under \(step.text(.gas)?.value ?? "?")" + (step.quantity(.h2).map { " (\($0.value) H2)" } ?? "") + " at \(temperature ?? "?")")
-            case .ald:
+            let behaviour = step.behaviour
+            let held = behaviour.time.flatMap { step.quantity($0) }
+            switch behaviour.contents {
+            case .furnace where behaviour.carbonises:
+                conditions.append("pyrolysis at \(temperature ?? "?") under \(step.furnaceGas?.value ?? "?")" + (held.map { ", hold \($0.value)" } ?? ""))
+            case .furnace:
+                conditions.append("reduction under \(step.furnaceGas?.value ?? "?")" + (step.quantity(.h2).map { " (\($0.value) H2)" } ?? "") + " at \(temperature ?? "?")")
+            case .gasPhaseDeposition:
                 conditions.append("ALD at \(temperature ?? "?"), \(step.integer(.cycles).map { "\($0.value) cycle(s)" } ?? "cycles unset"), under inert gas")
-            case .ionExchange:
-                conditions.append("exchange at \(temperature ?? "?")" + (step.quantity(.time).map { " for \($0.value)" } ?? "") + (step.integer(.times).map { ", \($0.value) times" } ?? ""))
-            case .stir where route == .sim:
+            case _ where exchangeSteps.contains(step.number):
+                conditions.append("exchange at \(temperature ?? "?")" + (held.map { " for \($0.value)" } ?? "") + (step.repetitions > 1 ? ", \(step.repetitions) times" : ""))
+            case .treat where route == .sim:
                 conditions.append("deposition at \(temperature ?? "?") and ambient pressure")
             default: break
             }

@@ -185,7 +185,7 @@ public struct Planner: Sendable {
         let held = RuleRegistry.descriptions.filter { $0.family == family && !fired.contains($0.id) }.map {
             PlanReason(.note, source: $0.id, $0.summary, references: $0.references)
         }
-        var conditions = draft.conditions(of: result.recipe)
+        var conditions = draft.conditions(of: result)
         conditions += reasons.filter { $0.severity == .warning }.map { "\($0.message) [\($0.source)]" }
         return PlanCandidate(
             route: draft.route, host: draft.host.name, precursors: draft.sources.map(\.label), precursorClasses: draft.sources.map(\.catalogClass), feasibility: Feasibility(reasons),

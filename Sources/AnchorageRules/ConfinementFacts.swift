@@ -18,7 +18,7 @@ extension RuleContext {
     }
 
     /// The target-metal precursors of a pore-confinement recipe, each with its fit verdict when the sizes are known.
-    public var confinedPrecursors: [ConfinedPrecursor] {
+    func findConfinedPrecursors() -> [ConfinedPrecursor] {
         guard route == .poreConfinement else { return [] }
         let framework = fitFramework
         return targetMetalReagents.map { reagent in

@@ -122,10 +122,13 @@ public struct RuleContext: Sendable {
     public var recipe: Recipe
     public var resolved: ResolvedRecipe
     public var knowledge: Knowledge
+    /// The target-metal precursors of a pore-confinement recipe with their fit verdicts, worked out once.
+    public private(set) var confinedPrecursors: [ConfinedPrecursor] = []
 
     public init(recipe: Recipe, resolved: ResolvedRecipe, knowledge: Knowledge) {
         self.recipe = recipe
         self.resolved = resolved
         self.knowledge = knowledge
+        self.confinedPrecursors = findConfinedPrecursors()
     }
 }

@@ -1,14 +1,19 @@
 import AnchorageCore
 import Foundation
 
-/// The whole pipeline for one recipe: load → resolve → check.
+/// A checked recipe: what the rules found, with the stages before them.
 public struct ValidationResult: Sendable {
     public var file: String
     public var recipe: Recipe?
     public var resolved: ResolvedRecipe?
+    /// What the course of the synthesis was given from the data (for the protocol of the same recipe).
+    public var course: CourseKnowledge?
+    /// The pore-confinement precursors and their fit verdicts, as the rules saw them.
+    public var confinedPrecursors: [ConfinedPrecursor] = []
     public var diagnostics: [Diagnostic]
 }
 
+/// The rules run over a recipe: `Pipeline.check` with a fixed knowledge and rule set.
 public struct Validator: Sendable {
     public var knowledge: Knowledge
     public var rules: [any Rule]
@@ -19,27 +24,12 @@ public struct Validator: Sendable {
     }
 
     public func validate(text: String, file: String) -> ValidationResult {
-        var decoder = RecipeDecoder(file: file)
-        let recipe = decoder.decode(text: text)
-        return check(recipe: recipe, loadDiagnostics: decoder.diagnostics, file: file)
+        Pipeline.check(Pipeline.load(text: text, file: file), knowledge: knowledge, rules: rules)
     }
 
     /// Reads the file; throws only when it cannot be read at all.
     public func validate(path: String) throws -> ValidationResult {
-        let (recipe, diagnostics) = try RecipeDecoder.load(path: path)
-        return check(recipe: recipe, loadDiagnostics: diagnostics, file: path)
-    }
-
-    func check(recipe: Recipe?, loadDiagnostics: [Diagnostic], file: String) -> ValidationResult {
-        guard let recipe else {
-            return ValidationResult(file: file, recipe: nil, resolved: nil, diagnostics: loadDiagnostics.sortedByLocation())
-        }
-        let resolved = RecipeResolver.resolve(
-            recipe, catalog: knowledge.chemicals, elements: knowledge.elements, course: knowledge.courseKnowledge(for: recipe))
-        let context = RuleContext(recipe: recipe, resolved: resolved, knowledge: knowledge)
-        var diagnostics = loadDiagnostics
-        for rule in rules { diagnostics += rule.check(context) }
-        return ValidationResult(file: file, recipe: recipe, resolved: resolved, diagnostics: Self.deduplicated(diagnostics).sortedByLocation())
+        Pipeline.check(try Pipeline.load(path: path), knowledge: knowledge, rules: rules)
     }
 
     static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

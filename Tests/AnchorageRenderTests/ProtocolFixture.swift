@@ -33,7 +33,7 @@ enum ProtocolFixture {
             citations: knowledge.citations)
         let settings = ProtocolSettings(
             scale: scale, paper: paper, file: file, sha256: ProtocolSettings.sha256(of: text), date: date, version: version)
-        return builder.build(recipe: recipe, diagnostics: result.diagnostics, settings: settings, course: knowledge.courseKnowledge(for: recipe))
+        return builder.build(recipe: recipe, diagnostics: result.diagnostics, settings: settings, course: result.course ?? knowledge.courseKnowledge(for: recipe))
     }
 
     static func recipeText(_ name: String) throws -> String {
