@@ -59,7 +59,7 @@ public struct ProtocolBuilder: Sendable {
             reagents: resolved.reagents.map { row(for: $0, limiting: limiting) },
             ratio: ratio(resolved, limiting: limiting),
             metalRatio: metalRatio(resolved),
-            equipment: equipment(scaledRecipe, course: resolved.course),
+            equipment: StepPhrasebook(resolved: resolved).equipment(),
             safety: safety(scaledRecipe, resolved: resolved, diagnostics: diagnostics),
             steps: steps,
             totalTime: StepWording.span(timing.total),
@@ -155,91 +155,6 @@ public struct ProtocolBuilder: Sendable {
     }
 
     // MARK: equipment and safety
-
-    /// One tube furnace per work tube, rated for the hottest of the furnace steps that use it (two pyrolyses at
-    /// 1050 °C and 950 °C need one furnace that reaches 1050 °C, not two lines).
-    func furnace(for step: Step, in recipe: Recipe) -> String {
-        let tube = step.text(.tube)?.value
-        let hottest = recipe.steps
-            .filter { $0.behaviour.contents == .furnace && $0.text(.tube)?.value == tube }
-            .max { ($0.quantity(.temperature)?.value.canonicalValue ?? 0) < ($1.quantity(.temperature)?.value.canonicalValue ?? 0) } ?? step
-        return "tube furnace (to \(temperature(hottest)))" + (tube.map { " with a \($0) work tube and" } ?? " with") + " a ceramic boat"
-    }
-
-    func equipment(_ recipe: Recipe, course: SynthesisCourse) -> [String] {
-        var items: [String] = []
-        func add(_ item: String) { if !items.contains(item) { items.append(item) } }
-        add("analytical balance")
-        for step in recipe.steps {
-            switch step.kind.value {
-            case .dissolve, .add, .combine, .impregnate, .ionExchange:
-                add("beakers or vials")
-                add("magnetic stirrer")
-                if step.quantity(.sonicate) != nil { add("ultrasonic bath") }
-            case .stir:
-                if let speed = step.quantity(.speed) { add("magnetic stirrer (\(speed.value))") } else { add("magnetic stirrer") }
-            case .heat:
-                add((step.text(.using)?.value.replacingOccurrences(of: "-", with: " ") ?? "heat source") + " (\(temperature(step)))")
-                if step.flag(.reflux)?.value == true { add("reflux condenser") }
-            case .solvothermal:
-                let liner = step.text(.liner)?.value ?? "PTFE"
-                add("autoclave with a \(step.quantity(.vessel).map { "\($0.value)" } ?? "") \(liner) liner")
-                add("oven (\(temperature(step)))")
-            case .centrifuge:
-                add("centrifuge (\(step.quantity(.speed).map { "\($0.value)" } ?? "speed as given")) and tubes")
-            case .filter:
-                add("filtration set-up" + (step.text(.membrane).map { " (\($0.value))" } ?? ""))
-            case .wash:
-                switch step.text(.by)?.value {
-                case "filtration": if !items.contains(where: { $0.hasPrefix("filtration set-up") }) { add("filtration set-up") }
-                case "centrifugation": if !items.contains(where: { $0.hasPrefix("centrifuge") }) { add("centrifuge and tubes") }
-                default: break
-                }
-            case .dry:
-                let under = step.text(.under)?.value ?? "air"
-                add((under == "vacuum" ? "vacuum oven" : under == "air" ? "drying oven" : "oven under \(under)") + " (\(temperature(step)))")
-            case .pyrolyze:
-                add(furnace(for: step, in: recipe))
-                add(gasLine(step.furnaceGas?.value, step: step))
-            case .reduce:
-                add(furnace(for: step, in: recipe))
-                add(gasLine(step.furnaceGas?.value, step: step))
-            case .acidEtch:
-                if course.hfSteps.contains(step.number) {
-                    add("PTFE or polypropylene ware (no glass) for hydrofluoric acid")
-                } else {
-                    add("acid-resistant flask and a magnetic stirrer")
-                }
-            case .ald:
-                add("ALD reactor (\(temperature(step)))")
-            case .wait:
-                break
-            case .evaporate:
-                switch step.text(.under)?.value ?? "air" {
-                case "vacuum": add("rotary evaporator" + (step.quantity(.temperature).map { " (bath \($0.value))" } ?? ""))
-                case "N2": add("N2 line for a gas stream")
-                default: if step.quantity(.temperature) != nil { add("hot plate (\(temperature(step)))") }
-                }
-            case .mill:
-                switch step.text(.using)?.value ?? "planetary-ball-mill" {
-                case "mortar": add("agate mortar and pestle")
-                case let mill:
-                    let jar = step.text(.balls).map { " with \($0.value.replacingOccurrences(of: "-", with: " ")) jar and balls" } ?? ""
-                    add(mill.replacingOccurrences(of: "-", with: " ") + jar)
-                }
-            }
-        }
-        return items
-    }
-
-    func temperature(_ step: Step) -> String { step.quantity(.temperature).map { "\($0.value)" } ?? "temperature as given" }
-
-    func gasLine(_ gas: String?, step: Step) -> String {
-        var line = "gas line with \(gas ?? "the gas named") and a flow controller"
-        if let h2 = step.quantity(.h2) { line += " (\(h2.value) H2)" }
-        if let flow = step.quantity(.flow) { line += ", \(flow.value)" }
-        return line
-    }
 
     func safety(_ recipe: Recipe, resolved: ResolvedRecipe, diagnostics: [Diagnostic]) -> [ProtocolDocument.SafetyItem] {
         let safetyFindings = diagnostics.filter { d in
