@@ -14,7 +14,7 @@ func fuzzCIF(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self)
     guard let structure = try? CIFStructureReader.read(text), let radii = Shared.radii, let perAtom = try? radii.radii(for: structure.atoms) else { return 0 }
     // Small limits: the reader's limits are what is fuzzed; a full-size grid would make each run take seconds.
-    guard structure.atoms.count <= 500 else { return 0 }
+    guard structure.atoms.count <= 100 else { return 0 }
     _ = PoreAnalyzer.analyze(structure, radii: perAtom, options: PoreAnalysisOptions(gridSpacing: 1.0, maximumGridPoints: 2_000))
     return 0
 }
