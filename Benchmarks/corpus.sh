@@ -35,7 +35,8 @@ for file in "$corpus"/*; do
   done
 done
 
-echo "binary: $bin; corpus: $corpus ($(ls "$corpus" | wc -l) files, largest $(ls -S "$corpus" | head -1 | xargs -I{} wc -c <"$corpus/{}") bytes)"
+largest=$(ls -S "$corpus" | head -1)
+echo "binary: $bin; corpus: $corpus ($(ls "$corpus" | wc -l) files, largest $(wc -c <"$corpus/$largest") bytes)"
 for command in validate protocol; do
   awk -F'\t' -v c="$command" '
     $1 == c {
