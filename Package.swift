@@ -7,6 +7,11 @@ let package = Package(
     products: [
         .executable(name: "anchorage", targets: ["anchorage"]),
         .library(name: "AnchorageCore", targets: ["AnchorageCore"]),
+        // The stages the fuzz targets in Fuzz/ drive, each as a library product of its own.
+        .library(name: "AnchorageRules", targets: ["AnchorageRules"]),
+        .library(name: "AnchorageRender", targets: ["AnchorageRender"]),
+        .library(name: "AnchoragePores", targets: ["AnchoragePores"]),
+        .library(name: "AnchorageNotebook", targets: ["AnchorageNotebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -73,7 +78,7 @@ let package = Package(
         // Golden files are read from the source tree (by #filePath), so that record mode can write them.
         .testTarget(name: "AnchorageRenderTests", dependencies: ["AnchorageRender", "AnchorageRules", "AnchorageCore"], exclude: ["Goldens"]),
         .testTarget(name: "AnchorageNotebookTests", dependencies: ["AnchorageNotebook", "AnchorageCore", "AnchorageRules"]),
-        .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore", "AnchorageRules"]),
+        .testTarget(name: "AnchorageCLITests", dependencies: ["AnchorageCLI", "AnchorageCore", "AnchorageRules", "AnchorageRender"]),
     ],
     swiftLanguageModes: [.v6]
 )

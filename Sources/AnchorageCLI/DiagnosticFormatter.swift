@@ -21,9 +21,11 @@ public struct DiagnosticFormatter: Sendable {
 
     public func text(_ diagnostics: [Diagnostic], showSource: Bool = true) -> String {
         var out = ""
+        // Each file is cut into lines once, however many findings quote it.
+        var split: [String: SourceText] = [:]
         for diagnostic in diagnostics {
             out += diagnostic.compilerStyle + "\n"
-            if showSource, let excerpt = sourceExcerpt(at: diagnostic.location) { out += excerpt }
+            if showSource, let excerpt = sourceExcerpt(at: diagnostic.location, split: &split) { out += excerpt }
             // Each citation once per finding, whether a note or the rule names it.
             var cited = Set<String>()
             for note in diagnostic.notes {
@@ -54,15 +56,19 @@ public struct DiagnosticFormatter: Sendable {
         return "\(files) \(noun) checked: " + counts
     }
 
-    func sourceExcerpt(at location: SourceLocation) -> String? {
+    /// The line under a finding with a caret at its column; a long line is quoted as a window around the caret.
+    func sourceExcerpt(at location: SourceLocation, split: inout [String: SourceText]) -> String? {
         guard let text = sources[location.file] else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard location.line >= 1, location.line <= lines.count else { return nil }
-        let line = String(lines[location.line - 1]).replacingOccurrences(of: "\t", with: " ")
+        let lines = split[location.file] ?? SourceText(text)
+        split[location.file] = lines
+        guard let whole = lines.line(location.line) else { return nil }
+        let limit = (try? InputLimits.bundled().messages.excerpt_characters.count) ?? 256
+        let (window, caret) = SourceText.excerpt(whole, column: location.column, limit: limit)
+        // Control characters would garble the terminal; tabs keep the caret's column as one space each.
+        let line = String(String.UnicodeScalarView(window.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
         let gutter = String(location.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let caretColumn = max(0, min(location.column - 1, line.unicodeScalars.count))
-        return " \(gutter) | \(line)\n \(pad) | \(String(repeating: " ", count: caretColumn))^\n"
+        return " \(gutter) | \(line)\n \(pad) | \(String(repeating: " ", count: caret))^\n"
     }
 
     // MARK: JSON

@@ -77,6 +77,11 @@ public struct ProtocolCommand: AsyncParsableCommand {
         if let output, !overwrite, FileManager.default.fileExists(atPath: output) {
             return usage("\(output) exists; it is not replaced without --overwrite")
         }
+        // --overwrite replaces a protocol written before: a regular file. A FIFO, a device, a socket, a folder or a
+        // symbolic link is something else the user made, and a new file written in its place would destroy it.
+        if let output, overwrite, let kind = Self.nonRegularKind(atPath: output) {
+            return usage("\(output) is \(kind), not a regular file; it is not replaced, even with --overwrite")
+        }
         let knowledge: Knowledge
         let protocolKnowledge: ProtocolKnowledge
         let renderer: ProtocolRenderer
@@ -133,6 +138,23 @@ public struct ProtocolCommand: AsyncParsableCommand {
             return usage("cannot write \(output): \(error.localizedDescription)")
         }
         return CommandOutput(standardError: messages + "anchorage: protocol written to \(output)\n")
+    }
+}
+
+extension ProtocolCommand {
+    /// What is at `path` when it exists and is not a regular file ("a FIFO", "a device"), without following a link.
+    static func nonRegularKind(atPath path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        case S_IFDIR: return "a folder"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
+        }
     }
 }
 

@@ -108,7 +108,7 @@ struct FormulaParser {
             let segmentStart = position
             // A segment may start with a coefficient: 6H2O, 0.5H2O.
             var coefficient = 1.0
-            if let number = readNumber(allowDecimal: true), position < characters.count, !Self.hydrateSeparators.contains(characters[position]) {
+            if let number = try readNumber(allowDecimal: true), position < characters.count, !Self.hydrateSeparators.contains(characters[position]) {
                 coefficient = number
             } else if position != segmentStart {
                 position = segmentStart
@@ -132,7 +132,12 @@ struct FormulaParser {
     }
 
     /// A sequence of elements, abbreviations and bracketed groups, each with an optional count, then an optional charge.
-    mutating func parseGroup(closing: Character?) throws -> ([String: Double], Int) {
+    mutating func parseGroup(closing: Character?, depth: Int = 0) throws -> ([String: Double], Int) {
+        // Brackets nest two or three deep; a deeper nest is refused before it recurses past the stack.
+        let deepest = (try? InputLimits.bundled().recipe.formula_group_depth.count) ?? 16
+        if depth > deepest {
+            throw FormulaError(message: "brackets nest more than \(deepest) deep", offset: position)
+        }
         var composition: [String: Double] = [:]
         var charge = 0
         while position < characters.count {
@@ -142,12 +147,12 @@ struct FormulaParser {
             if let close = Self.opening[character] {
                 let start = position
                 position += 1
-                let (inner, _) = try parseGroup(closing: close)
+                let (inner, _) = try parseGroup(closing: close, depth: depth + 1)
                 guard position < characters.count, characters[position] == close else {
                     throw FormulaError(message: "'\(character)' is never closed", hint: "add '\(close)'", offset: start)
                 }
                 position += 1
-                let count = readNumber(allowDecimal: true) ?? 1
+                let count = try readNumber(allowDecimal: true) ?? 1
                 for (symbol, n) in inner { composition[symbol, default: 0] += n * count }
                 continue
             }
@@ -156,7 +161,7 @@ struct FormulaParser {
             }
             if let abbreviation = matchAbbreviation() {
                 position += abbreviation.symbol.count
-                let count = readNumber(allowDecimal: true) ?? 1
+                let count = try readNumber(allowDecimal: true) ?? 1
                 for (symbol, n) in abbreviation.composition { composition[symbol, default: 0] += n * count }
                 continue
             }
@@ -175,7 +180,7 @@ struct FormulaParser {
                         message: "unknown element '\(symbol)'",
                         hint: suggestion.map { "did you mean '\($0)'?" }, offset: start)
                 }
-                let count = readNumber(allowDecimal: true) ?? 1
+                let count = try readNumber(allowDecimal: true) ?? 1
                 composition[symbol, default: 0] += count
                 continue
             }
@@ -209,7 +214,7 @@ struct FormulaParser {
 
     /// A count. A '.' is a decimal point only after a lone 0 (Zn0.5Co0.5, 0.5H2O): otherwise it separates a hydrate
     /// (Zn(NO3)2.6H2O). Digits followed by a sign at the end are a charge ([Fe(CN)6]3-), left for `readCharge`.
-    mutating func readNumber(allowDecimal: Bool) -> Double? {
+    mutating func readNumber(allowDecimal: Bool) throws -> Double? {
         let start = position
         while position < characters.count, characters[position].isASCII, characters[position].isNumber {
             position += 1
@@ -225,7 +230,15 @@ struct FormulaParser {
             position = start
             return nil
         }
-        return Double(String(characters[start..<position]))
+        let written = String(characters[start..<position])
+        // A count past what a formula unit holds is a slip, and its molar mass would overflow what follows.
+        let largest = (try? InputLimits.bundled().recipe.formula_count.value) ?? 1e6
+        guard let count = Double(written), count <= largest else {
+            throw FormulaError(
+                message: "the count '\(written.prefix(24))\(written.count > 24 ? "…" : "")' is more than a formula unit holds",
+                hint: "counts in a formula are at most \(QuantityFormat.number(largest))", offset: start)
+        }
+        return count
     }
 
     /// A trailing charge: `+`, `2+`, `3-`, `^2+`, `⁺`.
@@ -235,7 +248,11 @@ struct FormulaParser {
         var magnitude = 1
         let digitsStart = position
         while position < characters.count, characters[position].isASCII, characters[position].isNumber { position += 1 }
-        if position > digitsStart { magnitude = Int(String(characters[digitsStart..<position])) ?? 1 }
+        if position > digitsStart {
+            // A charge of more than a few units is not an ion's: an over-long one is left unread, and the formula refused.
+            guard position - digitsStart <= 2, let written = Int(String(characters[digitsStart..<position])) else { position = start; return nil }
+            magnitude = written
+        }
         guard position < characters.count else { position = start; return nil }
         switch characters[position] {
         case "+", "⁺":

@@ -21,7 +21,7 @@ public struct DiagnosticNote: Sendable, Codable, Hashable {
     public var citation: String?
 
     public init(_ message: String, at location: SourceLocation? = nil, citation: String? = nil) {
-        self.message = message
+        self.message = Diagnostic.bounded(message)
         self.location = location
         self.citation = citation
     }
@@ -38,9 +38,16 @@ public struct Diagnostic: Sendable, Codable, Hashable {
     public init(_ severity: Severity, _ ruleID: String, _ message: String, at location: SourceLocation, notes: [DiagnosticNote] = []) {
         self.severity = severity
         self.ruleID = ruleID
-        self.message = message
+        self.message = Self.bounded(message)
         self.location = location
         self.notes = notes
+    }
+
+    /// A message quotes what the user wrote; one that would quote a 20 KB line is cut in its middle, so that output stays
+    /// a bounded multiple of the input whatever the file holds.
+    static func bounded(_ message: String) -> String {
+        let limit = (try? InputLimits.bundled().messages.message_characters.count) ?? 400
+        return message.utf8.count > limit ? SourceText.bounded(message, limit: limit) : message
     }
 
     /// `path:line:col: error[ID]: message`, the form compilers and editors understand.

@@ -256,14 +256,18 @@ public enum QuantityParser {
         var numberText = String(trimmed.prefix(numberEnd)).replacingOccurrences(of: "−", with: "-")
         // Digit groups as papers print large numbers: "10 000 rpm" (a space, thin space or no-break space) is read
         // as 10000; "10,000 rpm" is refused with its reason, since a comma is a decimal mark in much of Europe.
+        let characters = Array(trimmed)
         func group(after index: Int) -> String? {
-            let tail = Array(trimmed.dropFirst(index))
-            guard tail.count >= 4, tail[1...3].allSatisfy(\.isASCII), tail[1...3].allSatisfy(\.isNumber),
-                  tail.count == 4 || !(tail[4].isNumber || tail[4] == ".") else { return nil }
-            return String(tail[1...3])
+            // Looked up in place: copying the rest of the text for every group made long digit runs quadratic.
+            guard characters.count - index >= 4 else { return nil }
+            let tail = characters[index...]
+            let digits = tail[(index + 1)...(index + 3)]
+            guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+                  tail.count == 4 || !(tail[index + 4].isNumber || tail[index + 4] == ".") else { return nil }
+            return String(digits)
         }
         if numberText.allSatisfy(\.isNumber), numberText.count <= 3 {
-            while let separator = trimmed.dropFirst(numberEnd).first, [" ", "\u{2009}", "\u{202F}", "\u{00A0}"].contains(separator),
+            while numberEnd < characters.count, case let separator = characters[numberEnd], [" ", "\u{2009}", "\u{202F}", "\u{00A0}"].contains(separator),
                   let digits = group(after: numberEnd) {
                 numberText += digits
                 numberEnd += 4
@@ -332,6 +336,22 @@ public enum QuantityParser {
         if (unit.dimension == .massFraction || unit.dimension == .fraction) && magnitude > 100 {
             return .failure(QuantityError(kind: .outOfRange, message: "a percentage cannot exceed 100", hint: nil, offset: leading))
         }
+        // Past a bench's range the number is a slip, and the arithmetic after it (times, plots, ratios) would overflow.
+        let limits: InputLimits
+        do {
+            limits = try InputLimits.bundled()
+        } catch {
+            return .failure(QuantityError(kind: .outOfRange, message: "the range of \(unit.dimension.noun) cannot be checked: \(error)", hint: nil, offset: leading))
+        }
+        if let maximum = limits.maximum(of: unit.dimension), !(quantity.canonicalValue <= maximum.value) {
+            let written = "\(QuantityFormat.number(magnitude)) \(unit.symbol)"
+            let bound = unit.dimension == .duration ? "\(QuantityFormat.number(maximum.value / 86400)) d"
+                : "\(QuantityFormat.number(maximum.value)) \(unit.dimension.canonicalSymbol)"
+            return .failure(QuantityError(
+                kind: .outOfRange,
+                message: "\(written) is not physically meaningful as \(unit.dimension.noun): Anchorage takes at most \(bound)",
+                hint: maximum.why, offset: leading))
+        }
         return .success(quantity)
     }
 
@@ -387,13 +407,13 @@ public enum QuantityFormat {
     public static func number(_ value: Double, significant: Int = 4) -> String {
         if value == 0 { return "0" }
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
-        if value == value.rounded(), abs(value) < 1e7 { return String(Int(value)) }
+        if value == value.rounded(), abs(value) < 1e7 { return String(Int(saturating: value)) }
         let magnitude = abs(value)
         // Far outside a bench's range (a scaled-up typo, a unit slip): an exponent rather than a wall of digits.
         if magnitude >= 1e9 || magnitude < 1e-6 {
             return String(format: "%.\(Swift.max(0, significant - 1))e", value)
         }
-        let decimals = Swift.max(0, significant - 1 - Int(floor(log10(magnitude))))
+        let decimals = Swift.max(0, significant - 1 - Int(saturating: floor(log10(magnitude))))
         var text = String(format: "%.\(Swift.min(decimals, 8))f", value)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }

@@ -95,7 +95,7 @@ public struct RecipeDecoder {
             return nil
         }
         let id = requiredText(map, "id", context: "the recipe")
-        let title = requiredText(map, "title", context: "the recipe")
+        let title = requiredText(map, "title", context: "the recipe", kind: .prose)
         let source = map["source"].flatMap { decodeSource($0) }
         let target = decodeTarget(map)
         let route = map["route"].flatMap { decodeChoice($0, Route.self, what: "route") }
@@ -103,7 +103,7 @@ public struct RecipeDecoder {
         let host = map["host"].flatMap { scalarText($0, what: "host") }
         let reagents = decodeReagents(map)
         let steps = decodeSteps(map)
-        let notes = map["notes"].flatMap { scalarText($0, what: "notes") }
+        let notes = map["notes"].flatMap { scalarText($0, what: "notes", kind: .prose) }
 
         guard let version, let id, let title, let target, let route, let reagents, let steps else { return nil }
         return Recipe(
@@ -132,15 +132,15 @@ public struct RecipeDecoder {
 
     mutating func decodeSource(_ node: YAMLTree) -> RecipeSource? {
         if case .scalar = node {
-            return RecipeSource(cite: scalarText(node, what: "source"), doi: nil, url: nil, note: nil)
+            return RecipeSource(cite: scalarText(node, what: "source", kind: .prose), doi: nil, url: nil, note: nil)
         }
         guard let map = mapping(node, what: "source") else { return nil }
         checkUnknownKeys(map, allowed: Self.sourceKeys, context: "source")
         return RecipeSource(
-            cite: map["cite"].flatMap { scalarText($0, what: "cite") },
-            doi: map["doi"].flatMap { scalarText($0, what: "doi") },
-            url: map["url"].flatMap { scalarText($0, what: "url") },
-            note: map["note"].flatMap { scalarText($0, what: "note") })
+            cite: map["cite"].flatMap { scalarText($0, what: "cite", kind: .prose) },
+            doi: map["doi"].flatMap { scalarText($0, what: "doi", kind: .prose) },
+            url: map["url"].flatMap { scalarText($0, what: "url", kind: .prose) },
+            note: map["note"].flatMap { scalarText($0, what: "note", kind: .prose) })
     }
 
     mutating func decodeTarget(_ map: Fields) -> Target? {
@@ -153,7 +153,8 @@ public struct RecipeDecoder {
         var metals: [Located<String>] = []
         if let metalsNode = target["metals"] {
             switch metalsNode {
-            case .sequence(let items, _):
+            case .sequence(let items, let location):
+                if exceeds(items.count, limits?.recipe.metals_per_target, what: "metals in the target", at: location) { return nil }
                 for item in items { if let metal = scalarText(item, what: "a metal") { metals.append(metal) } }
             case .scalar:
                 if let metal = scalarText(metalsNode, what: "a metal") { metals.append(metal) }
@@ -184,8 +185,13 @@ public struct RecipeDecoder {
             return nil
         }
         guard let reagentsMap = mapping(node, what: "reagents") else { return nil }
+        if exceeds(reagentsMap.pairs.count, limits?.recipe.reagents, what: "reagents", at: reagentsMap.location) { return nil }
         var reagents: [Reagent] = []
         for (key, value) in reagentsMap.pairs {
+            if let limit = limits?.recipe.name_characters, key.value.count > limit.count {
+                tooMuch("a reagent id is \(key.value.count) characters long; an id is at most \(limit.count)", limit, at: key.location)
+                continue
+            }
             guard let fields = mapping(value, what: "reagent '\(key.value)'") else { continue }
             checkUnknownKeys(fields, allowed: Self.reagentKeys, context: "a reagent")
             var reagent = Reagent(id: key)
@@ -199,7 +205,7 @@ public struct RecipeDecoder {
             reagent.density = fields["density"].flatMap { quantity($0, [.density]) }
             reagent.concentration = fields["concentration"].flatMap { quantity($0, [.molarConcentration, .massConcentration, .massFraction]) }
             reagent.purity = fields["purity"].flatMap { quantity($0, [.fraction, .massFraction]) }
-            reagent.note = fields["note"].flatMap { scalarText($0, what: "note") }
+            reagent.note = fields["note"].flatMap { scalarText($0, what: "note", kind: .prose) }
             reagent.hasUnreadableAmount = (fields["mass"] != nil && reagent.mass == nil) || (fields["amount"] != nil && reagent.amount == nil)
                 || (fields["volume"] != nil && reagent.volume == nil) || (fields["concentration"] != nil && reagent.concentration == nil)
                 || (fields["density"] != nil && reagent.density == nil)
@@ -216,10 +222,11 @@ public struct RecipeDecoder {
             missing("steps", in: map, context: "the recipe", hint: "a list of operations, e.g. '- dissolve: [zn]'")
             return nil
         }
-        guard case .sequence(let items, _) = node else {
+        guard case .sequence(let items, let location) = node else {
             wrongType(node, expected: "a list of steps (each line starting with '- ')", what: "steps")
             return nil
         }
+        if exceeds(items.count, limits?.recipe.steps, what: "steps", at: location) { return nil }
         var steps: [Step] = []
         for (index, item) in items.enumerated() {
             if let step = decodeStep(item, number: index + 1) { steps.append(step) }
@@ -314,13 +321,15 @@ public struct RecipeDecoder {
                 if text == "all", parameter.type == .reagentsOrAll { return .allReagents(location) }
                 return scalarText(node, what: parameter.name).map { .reagents([$0]) }
             }
-            guard case .sequence(let items, _) = node else {
+            guard case .sequence(let items, let location) = node else {
                 wrongType(node, expected: "a list of reagent ids, e.g. [zn, fe]", what: parameter.name)
                 return nil
             }
+            if exceeds(items.count, limits?.recipe.list_items, what: "items in '\(parameter.name)'", at: location) { return nil }
             return .reagents(items.compactMap { scalarText($0, what: "a reagent id") })
         case .solventVolumes:
             guard let map = mapping(node, what: parameter.name, expected: "a mapping of solvent to volume, e.g. {meoh: 30 mL}") else { return nil }
+            if exceeds(map.pairs.count, limits?.recipe.list_items, what: "items in '\(parameter.name)'", at: map.location) { return nil }
             var list: [(reagent: Located<String>, volume: Located<Quantity>)] = []
             for (key, value) in map.pairs {
                 if let volume = quantity(value, [.volume]) { list.append((key, volume)) }
@@ -356,7 +365,7 @@ public struct RecipeDecoder {
             }
             return .choice(text.map { _ in match })
         case .text:
-            return scalarText(node, what: parameter.name).map(StepValue.text)
+            return scalarText(node, what: parameter.name, kind: .prose).map(StepValue.text)
         case .flag:
             guard let text = scalarText(node, what: parameter.name) else { return nil }
             switch text.value.lowercased() {
@@ -375,6 +384,10 @@ public struct RecipeDecoder {
     public mutating func quantity(_ node: YAMLTree, _ dimensions: Set<Dimension>) -> Located<Quantity>? {
         guard case .scalar(let text, _, _) = node else {
             wrongType(node, expected: "a quantity such as '1.69 g'", what: "a quantity")
+            return nil
+        }
+        if let limit = limits?.recipe.name_characters, text.count > limit.count {
+            tooMuch("a quantity written in \(text.count) characters is not a number and a unit", limit, at: node.textLocation)
             return nil
         }
         switch QuantityParser.parse(text, expecting: dimensions) {
@@ -408,20 +421,43 @@ public struct RecipeDecoder {
         return nil
     }
 
-    mutating func scalarText(_ node: YAMLTree, what: String) -> Located<String>? {
+    /// A name (of a reagent, a host, a metal, a choice) or prose (a title, a note, a source).
+    enum TextKind { case name, prose }
+
+    mutating func scalarText(_ node: YAMLTree, what: String, kind: TextKind = .name) -> Located<String>? {
         guard case .scalar(let text, _, _) = node else {
             wrongType(node, expected: "a single value", what: what)
+            return nil
+        }
+        let limit = kind == .name ? limits?.recipe.name_characters : limits?.recipe.text_characters
+        if let limit, text.count > limit.count {
+            tooMuch("\(what) is \(text.count) characters long; \(kind == .name ? "a name" : "a text") is at most \(limit.count)", limit, at: node.textLocation)
             return nil
         }
         return Located(text, at: node.textLocation)
     }
 
-    mutating func requiredText(_ map: Fields, _ key: String, context: String) -> Located<String>? {
+    /// The limits of `input-limits.yaml`; nil only when the data file cannot be read (then nothing is refused for size).
+    var limits: InputLimits? { try? InputLimits.bundled() }
+
+    /// FMT-010: the file asks for more than a recipe may (see `input-limits.yaml`).
+    mutating func tooMuch(_ message: String, _ limit: InputLimits.Limit, at location: SourceLocation) {
+        error("FMT-010", message, at: location, notes: [DiagnosticNote(limit.why)])
+    }
+
+    /// True, after an FMT-010 error, when a list holds more items than `limit` allows.
+    mutating func exceeds(_ count: Int, _ limit: InputLimits.Limit?, what: String, at location: SourceLocation) -> Bool {
+        guard let limit, count > limit.count else { return false }
+        tooMuch("\(count) \(what): a recipe holds at most \(limit.count)", limit, at: location)
+        return true
+    }
+
+    mutating func requiredText(_ map: Fields, _ key: String, context: String, kind: TextKind = .name) -> Located<String>? {
         guard let node = map[key] else {
             missing(key, in: map, context: context, hint: nil)
             return nil
         }
-        guard let text = scalarText(node, what: key) else { return nil }
+        guard let text = scalarText(node, what: key, kind: kind) else { return nil }
         if text.value.trimmingCharacters(in: .whitespaces).isEmpty {
             error("FMT-005", "'\(key)' is empty", at: text.location)
             return nil

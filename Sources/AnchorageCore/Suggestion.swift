@@ -1,11 +1,19 @@
 /// "Did you mean …": the closest candidate by edit distance, when it is close enough to be a plausible typo.
 public enum Suggestion {
     public static func closest(to word: String, among candidates: [String]) -> String? {
+        // Edit distance costs the product of the lengths: a word past the bound is no typo of a name, and is not compared.
+        let longest = (try? InputLimits.bundled().messages.suggestion_input_characters.count) ?? 64
+        guard word.count <= longest else { return nil }
         let target = Array(word.lowercased())
+        // A third of the word, at least 1 and at most 3 edits: beyond that a suggestion misleads more than it helps.
+        let allowed = Swift.max(1, Swift.min(3, target.count / 3))
         var best: (name: String, distance: Int)?
         var tied = false
         for candidate in Set(candidates) {
-            let distance = editDistance(target, Array(candidate.lowercased()))
+            let letters = Array(candidate.lowercased())
+            // Lengths further apart than the allowed edits cannot be close enough.
+            if abs(letters.count - target.count) > allowed { continue }
+            let distance = editDistance(target, letters)
             if let current = best, distance == current.distance, candidate.lowercased() != current.name.lowercased() {
                 tied = true
             } else if best == nil || distance < best!.distance {
@@ -15,8 +23,6 @@ public enum Suggestion {
         }
         // Two candidates equally close: naming one would be a guess.
         guard let best, !tied else { return nil }
-        // A third of the word, at least 1 and at most 3 edits: beyond that a suggestion misleads more than it helps.
-        let allowed = Swift.max(1, Swift.min(3, target.count / 3))
         return best.distance <= allowed ? best.name : nil
     }
 

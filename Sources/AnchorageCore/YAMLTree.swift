@@ -143,8 +143,14 @@ public enum YAMLTreeBuilder {
             return Diagnostic(
                 .error, "FMT-007", "duplicate key '\(key)'", at: second,
                 notes: second == first ? [] : [DiagnosticNote("first written here", at: first)])
-        case .reader(let problem, _, let value, _):
-            return Diagnostic(.error, "FMT-001", "unreadable text: \(problem) (byte \(value))", at: SourceLocation(file: file, line: 1, column: 1))
+        case .reader(let problem, let offset, let value, _):
+            // libyaml gives the byte offset of the character it refused and the character's value; point at it.
+            let (line, column) = SourceText.position(ofByte: offset ?? 0, in: text)
+            let character = String(format: "U+%04X", Int(value))
+            return Diagnostic(
+                .error, "FMT-001", "unreadable text: \(problem) (\(character)" + (offset.map { " at byte offset \($0))" } ?? ")"),
+                at: SourceLocation(file: file, line: line, column: column),
+                notes: [DiagnosticNote("remove the character, or write it as an escape inside a double-quoted value")])
         default:
             return Diagnostic(.error, "FMT-001", "not readable as YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }

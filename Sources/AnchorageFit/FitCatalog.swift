@@ -168,7 +168,7 @@ public struct FitCatalog: Sendable {
         let metalAtoms = metals.reduce(0.0) { $0 + formula.count(of: $1) }
         var metalMass = 0.0
         for metal in metals { metalMass += (table.element(metal)?.weight ?? 0) * formula.count(of: metal) }
-        return Precursor(record: record, molarMass: try formula.molarMass(in: table), metalAtoms: Int(metalAtoms.rounded()),
+        return Precursor(record: record, molarMass: try formula.molarMass(in: table), metalAtoms: Int(saturating: metalAtoms, rounding: .toNearestOrAwayFromZero),
                          metals: metals, metalMassPerFormula: metals.isEmpty ? nil : metalMass)
     }
 

@@ -130,7 +130,7 @@ extension FitVerdict {
         var count = 0
         for (index, needed) in ratios.enumerated() where ratio >= needed { count = index + 1 }
         if let last = ratios.last, ratio > last, let density = criteria.packingDensityBound.value {
-            let bound = Int((density * ratio * ratio * ratio).rounded(.down))
+            let bound = Int(saturating: density * ratio * ratio * ratio, rounding: .down)
             if bound > count { return (bound, true) }
         }
         return (max(count, ratio >= 1 ? 1 : 0), false)

@@ -19,7 +19,7 @@ struct AtomLattice: Sendable {
         self.radii = radii
         maxRadius = radii.max() ?? 0
         widths = cell.perpendicularWidths
-        func bins(_ width: Double) -> Int { max(1, Int(min(128, width / binSize))) }
+        func bins(_ width: Double) -> Int { max(1, Int(saturating: min(128, width / binSize))) }
         let counts = SIMD3(bins(widths.x), bins(widths.y), bins(widths.z))
         binCounts = counts
         var wrapped: [SIMD3<Double>] = []
@@ -30,9 +30,9 @@ struct AtomLattice: Sendable {
             var w = f - f.rounded(.down)
             w = SIMD3(w.x >= 1 ? 0 : w.x, w.y >= 1 ? 0 : w.y, w.z >= 1 ? 0 : w.z)
             wrapped.append(w)
-            let i = min(counts.x - 1, Int(w.x * Double(counts.x)))
-            let j = min(counts.y - 1, Int(w.y * Double(counts.y)))
-            let k = min(counts.z - 1, Int(w.z * Double(counts.z)))
+            let i = min(counts.x - 1, max(0, Int(saturating: w.x * Double(counts.x))))
+            let j = min(counts.y - 1, max(0, Int(saturating: w.y * Double(counts.y))))
+            let k = min(counts.z - 1, max(0, Int(saturating: w.z * Double(counts.z))))
             binOf.append(i + counts.x * (j + counts.y * k))
         }
         positions = wrapped.map { cell.cartesian($0) }
@@ -57,24 +57,24 @@ struct AtomLattice: Sendable {
         let f = cell.fractional(point)
         let span = SIMD3(reach / widths.x, reach / widths.y, reach / widths.z)
         let lo = SIMD3(
-            Int(((f.x - span.x) * Double(binCounts.x)).rounded(.down)),
-            Int(((f.y - span.y) * Double(binCounts.y)).rounded(.down)),
-            Int(((f.z - span.z) * Double(binCounts.z)).rounded(.down)))
+            Int(saturating: (f.x - span.x) * Double(binCounts.x), rounding: .down),
+            Int(saturating: (f.y - span.y) * Double(binCounts.y), rounding: .down),
+            Int(saturating: (f.z - span.z) * Double(binCounts.z), rounding: .down))
         let hi = SIMD3(
-            Int(((f.x + span.x) * Double(binCounts.x)).rounded(.down)),
-            Int(((f.y + span.y) * Double(binCounts.y)).rounded(.down)),
-            Int(((f.z + span.z) * Double(binCounts.z)).rounded(.down)))
+            Int(saturating: (f.x + span.x) * Double(binCounts.x), rounding: .down),
+            Int(saturating: (f.y + span.y) * Double(binCounts.y), rounding: .down),
+            Int(saturating: (f.z + span.z) * Double(binCounts.z), rounding: .down))
         let a = cell.vectors[0], b = cell.vectors[1], c = cell.vectors[2]
-        let binsInRange = Double(hi.x - lo.x + 1) * Double(hi.y - lo.y + 1) * Double(hi.z - lo.z + 1)
+        let binsInRange = (Double(hi.x) - Double(lo.x) + 1) * (Double(hi.y) - Double(lo.y) + 1) * (Double(hi.z) - Double(lo.z) + 1)
         if binsInRange > Double(8 * positions.count + 64) {
             // Mostly empty space (a large cell, few atoms): walk the atoms and their images instead of the bins.
             for atom in 0..<positions.count {
                 let fa = cell.fractional(positions[atom])
                 let lower = (f - span - fa).rounded(.up), upper = (f + span - fa).rounded(.down)
                 guard lower.x <= upper.x, lower.y <= upper.y, lower.z <= upper.z else { continue }
-                for sk in Int(lower.z)...Int(upper.z) {
-                    for sj in Int(lower.y)...Int(upper.y) {
-                        for si in Int(lower.x)...Int(upper.x) {
+                for sk in Int(saturating: lower.z)...Int(saturating: upper.z) {
+                    for sj in Int(saturating: lower.y)...Int(saturating: upper.y) {
+                        for si in Int(saturating: lower.x)...Int(saturating: upper.x) {
                             body(positions[atom] + a * Double(si) + b * Double(sj) + c * Double(sk), radii[atom], atom)
                         }
                     }

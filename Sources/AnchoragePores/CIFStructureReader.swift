@@ -63,6 +63,13 @@ public enum CIFStructureReader {
         let cell = try readCell(block)
         let operations = try readSymmetry(block, warnings: &warnings)
         let (sites, sitesLine) = try readSites(block, warnings: &warnings)
+        // Checked before expanding: the work and memory of everything after grow with the atoms of the cell.
+        if let limit = try? InputLimits.bundled().structure.atoms, sites.count * operations.count > limit.count {
+            throw CIFError(
+                "CIF-LIMIT",
+                "\(sites.count) sites × \(operations.count) symmetry operations would make up to \(sites.count * operations.count) atoms: a structure holds at most \(limit.count) atoms in its cell",
+                line: sitesLine)
+        }
 
         // Expand, wrapping into the cell and merging coincident atoms.
         var atoms: [CrystalAtom] = []
@@ -130,6 +137,14 @@ public enum CIFStructureReader {
                 throw CIFError("CIF-CELL", "\(name) is '\(value.text)', not a number", line: value.line, column: value.column)
             }
             values.append(number)
+            // A cell edge shorter than a bond or longer than any framework's is a typo, and its arithmetic overflows.
+            if name.hasPrefix("_cell_length"), let limits = try? InputLimits.bundled().structure,
+               !(number >= limits.cell_length_min.value && number <= limits.cell_length_max.value) {
+                throw CIFError(
+                    "CIF-LIMIT",
+                    "\(name) is \(QuantityFormat.number(number)) Å: a cell edge is taken between \(QuantityFormat.number(limits.cell_length_min.value)) and \(QuantityFormat.number(limits.cell_length_max.value)) Å",
+                    line: value.line, column: value.column)
+            }
         }
         guard let cell = UnitCell(a: values[0], b: values[1], c: values[2], alpha: values[3], beta: values[4], gamma: values[5]) else {
             let line = block.value("_cell_length_a")?.line ?? block.line
@@ -160,7 +175,7 @@ public enum CIFStructureReader {
                 let where_ = groupName ?? block.value("_symmetry_int_tables_number") ?? block.value("_space_group_it_number")
                 throw CIFError(
                     "CIF-SYMMETRY",
-                    "space group \(groupName?.text ?? "number \(Int(groupNumber ?? 0))") is given but no symmetry operations are listed (_space_group_symop_operation_xyz or _symmetry_equiv_pos_as_xyz): the asymmetric unit cannot be expanded; add the operations or give a P1 cell",
+                    "space group \(groupName?.text ?? "number \(QuantityFormat.number(groupNumber ?? 0))") is given but no symmetry operations are listed (_space_group_symop_operation_xyz or _symmetry_equiv_pos_as_xyz): the asymmetric unit cannot be expanded; add the operations or give a P1 cell",
                     line: where_?.line ?? block.line, column: where_?.column ?? 1)
             }
             if name == nil {
@@ -169,17 +184,31 @@ public enum CIFStructureReader {
             }
             return [.identity]
         }
+        let limits = try? InputLimits.bundled().structure
+        if let limit = limits?.symmetry_operations, values.count > limit.count {
+            throw CIFError(
+                "CIF-LIMIT", "\(values.count) symmetry operations are listed: no space group has more than \(limit.count)",
+                line: values[0].line, column: values[0].column)
+        }
         var operations: [SymmetryOperation] = []
         for value in values {
+            let quoted = SourceText.bounded(value.text, limit: 80)
             do {
                 operations.append(try SymmetryOperation(parsing: value.text))
             } catch {
-                throw CIFError("CIF-SYMMETRY", "cannot read symmetry operation '\(value.text)': \(error.reason)", line: value.line, column: value.column)
+                throw CIFError("CIF-SYMMETRY", "cannot read symmetry operation '\(quoted)': \(SourceText.bounded(error.reason, limit: 200))", line: value.line, column: value.column)
+            }
+            let largest = limits?.coordinate_magnitude_max.value ?? 1000
+            if let operation = operations.last, !(operation.rotation.joined() + operation.translation).allSatisfy({ abs($0) <= largest }) {
+                throw CIFError(
+                    "CIF-SYMMETRY",
+                    "symmetry operation '\(quoted)' moves an atom by more than \(QuantityFormat.number(largest)) cells: a translation is a fraction of the cell",
+                    line: value.line, column: value.column)
             }
         }
         let namedP1 = groupName.map { ["p1", "?", "."].contains($0.text.replacingOccurrences(of: " ", with: "").lowercased()) } ?? true
         if operations.count == 1, (groupNumber ?? 1) > 1 || !namedP1 {
-            let group = groupName.map { "space group \($0.text)" } ?? "space group number \(Int(groupNumber ?? 0))"
+            let group = groupName.map { "space group \($0.text)" } ?? "space group number \(QuantityFormat.number(groupNumber ?? 0))"
             warnings.append(StructureWarning(
                 code: "cell-may-lack-atoms",
                 message: "\(group) but only one symmetry operation is listed: the cell may be missing atoms",
@@ -201,6 +230,11 @@ public enum CIFStructureReader {
         let typeColumn = loop.column("_atom_site_type_symbol")
         let labelColumn = loop.column("_atom_site_label")
         let occupancyColumn = loop.column("_atom_site_occupancy")
+        let limits = try? InputLimits.bundled().structure
+        let largestCoordinate = limits?.coordinate_magnitude_max.value ?? 1000
+        if let limit = limits?.atoms, loop.rows.count > limit.count {
+            throw CIFError("CIF-LIMIT", "\(loop.rows.count) atom sites: a structure holds at most \(limit.count) atoms in its cell", line: loop.line)
+        }
         var sites: [Site] = []
         var partial = 0
         var lowest = 1.0
@@ -208,7 +242,12 @@ public enum CIFStructureReader {
             var coordinates: [Double] = []
             for column in [cx, cy, cz] {
                 guard let value = CIFSyntax.number(row[column]) else {
-                    throw CIFError("CIF-ATOMS", "coordinate '\(row[column].text)' is not a number", line: row[column].line, column: row[column].column)
+                    throw CIFError("CIF-ATOMS", "coordinate '\(SourceText.bounded(row[column].text, limit: 80))' is not a number", line: row[column].line, column: row[column].column)
+                }
+                guard abs(value) <= largestCoordinate else {
+                    throw CIFError(
+                        "CIF-ATOMS", "coordinate \(QuantityFormat.number(value)) is more than \(QuantityFormat.number(largestCoordinate)) cells away: a fractional coordinate lies near 0–1",
+                        line: row[column].line, column: row[column].column)
                 }
                 coordinates.append(value)
             }
@@ -256,7 +295,7 @@ struct CoincidenceGrid {
 
     init(cell: UnitCell, spacing: Double) {
         let widths = cell.perpendicularWidths
-        func bins(_ width: Double) -> Int { max(1, Int(min(10_000, width / spacing))) }
+        func bins(_ width: Double) -> Int { max(1, Int(saturating: min(10_000, width / spacing))) }
         counts = SIMD3(bins(widths.x), bins(widths.y), bins(widths.z))
     }
 
@@ -268,7 +307,7 @@ struct CoincidenceGrid {
     }
 
     func bin(_ f: SIMD3<Double>) -> (Int, Int, Int) {
-        (Int((f.x * Double(counts.x)).rounded(.down)), Int((f.y * Double(counts.y)).rounded(.down)), Int((f.z * Double(counts.z)).rounded(.down)))
+        (Int(saturating: f.x * Double(counts.x), rounding: .down), Int(saturating: f.y * Double(counts.y), rounding: .down), Int(saturating: f.z * Double(counts.z), rounding: .down))
     }
 
     mutating func insert(_ f: SIMD3<Double>, index: Int) {

@@ -1,3 +1,4 @@
+import AnchorageCore
 import Foundation
 
 /// A problem in a CIF, at a 1-based line and column of the file.
@@ -9,7 +10,8 @@ public struct CIFError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public init(_ ruleID: String, _ message: String, line: Int, column: Int = 1) {
         self.ruleID = ruleID
-        self.message = message
+        // A message quotes the file; a 20 KB value is quoted in part.
+        self.message = message.utf8.count > 400 ? SourceText.bounded(message, limit: 400) : message
         self.line = line
         self.column = column
     }

@@ -63,7 +63,7 @@ public struct CrystalStructure: Sendable {
         }
         let rows = t.map { SIMD3<Double>($0[0], $0[1], $0[2]) }
         let det: Double = dot(rows[0], cross(rows[1], rows[2]))
-        let multiplicity = Int(abs(det).rounded())
+        let multiplicity = Int(saturating: abs(det), rounding: .toNearestOrAwayFromZero)
         guard multiplicity >= 1, let newCell = UnitCell(vectors: newVectors) else { return nil }
         // Fractional coordinates in the new basis: solve with the Cartesian positions.
         let basis = newVectors
@@ -71,7 +71,7 @@ public struct CrystalStructure: Sendable {
         let inverse = [cross(basis[1], basis[2]) / volume, cross(basis[2], basis[0]) / volume, cross(basis[0], basis[1]) / volume]
         func newFractional(_ r: SIMD3<Double>) -> SIMD3<Double> { SIMD3(dot(inverse[0], r), dot(inverse[1], r), dot(inverse[2], r)) }
         // Lattice translations that land inside the new cell: scan a box wide enough.
-        let reach = t.flatMap { $0 }.map { Int(abs($0)) }.reduce(0, +) + 1
+        let reach = t.flatMap { $0 }.map { Int(saturating: abs($0)) }.reduce(0, &+) &+ 1
         var atomsOut: [CrystalAtom] = []
         atomsOut.reserveCapacity(atoms.count * multiplicity)
         for atom in atoms {

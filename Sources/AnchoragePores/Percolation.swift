@@ -19,10 +19,10 @@ struct Percolation {
         let cover = grid.cover
 
         // Grid points outside every atom, ordered by decreasing distance (counting sort on buckets).
-        let bucketCount = max(1, Int(max(0, maximum) / bucketWidth) + 2)
+        let bucketCount = max(1, Int(saturating: Double(max(0, maximum) / bucketWidth)) + 2)
         var bucketStart = [Int32](repeating: 0, count: bucketCount + 1)
         for value in field where value >= 0 {
-            bucketStart[bucketCount - 1 - Int(value / bucketWidth)] += 1
+            bucketStart[bucketCount - 1 - Int(saturating: Double(value / bucketWidth))] += 1
         }
         var running: Int32 = 0
         for b in 0..<bucketCount {
@@ -33,7 +33,7 @@ struct Percolation {
         let open = Int(running)
         var order = [Int32](repeating: 0, count: open)
         for index in 0..<total where field[index] >= 0 {
-            let b = bucketCount - 1 - Int(field[index] / bucketWidth)
+            let b = bucketCount - 1 - Int(saturating: Double(field[index] / bucketWidth))
             order[Int(bucketStart[b])] = Int32(index)
             bucketStart[b] += 1
         }

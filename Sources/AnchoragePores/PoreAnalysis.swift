@@ -66,7 +66,7 @@ struct DistanceGrid: Sendable {
     init(cell: UnitCell, options: PoreAnalysisOptions) {
         self.cell = cell
         var spacing = max(options.gridSpacing, 0.01)
-        func count(_ length: Double, _ h: Double) -> Int { max(4, Int(min(1e9, (length / h).rounded(.up)))) }
+        func count(_ length: Double, _ h: Double) -> Int { max(4, Int(saturating: min(1e9, length / h), rounding: .up)) }
         func countsFor(_ h: Double) -> SIMD3<Int> { SIMD3(count(cell.a, h), count(cell.b, h), count(cell.c, h)) }
         func product(_ n: SIMD3<Int>) -> Double { Double(n.x) * Double(n.y) * Double(n.z) }
         let budget = Double(max(64, options.maximumGridPoints))
@@ -78,7 +78,7 @@ struct DistanceGrid: Sendable {
             rounds += 1
         }
         if product(n) > budget {
-            let side = max(4, Int(cbrt(budget)))
+            let side = max(4, Int(saturating: cbrt(budget)))
             n = SIMD3(min(n.x, side), min(n.y, side), min(n.z, side))
         }
         counts = n

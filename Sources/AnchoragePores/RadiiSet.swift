@@ -25,7 +25,13 @@ public struct RadiiSet: Sendable, Codable {
 
     /// A lab's own set from a YAML file of the same shape as one entry of `sets:` (`name`, `title`, `source`, `radii`).
     public static func load(contentsOf url: URL) throws -> RadiiSet {
-        try BundledData.decode(RadiiSet.self, at: url)
+        let set = try BundledData.decode(RadiiSet.self, at: url)
+        // A radius that is not a positive length an atom could have (.nan, -1, 1e300) would poison every distance.
+        let largest = try InputLimits.bundled().structure.radius_max.value
+        for (element, radius) in set.radii.sorted(by: { $0.key < $1.key }) where !(radius > 0 && radius <= largest) {
+            throw RadiiError.unusableRadius(set: set.name, element: element, radius: radius, largest: largest)
+        }
+        return set
     }
 
     /// The radius of each atom, or an error naming every element the set lacks.
@@ -44,6 +50,7 @@ public struct RadiiSet: Sendable, Codable {
 public enum RadiiError: Error, Sendable, CustomStringConvertible {
     case unknownSet(name: String, known: [String])
     case missingElements(set: String, elements: [String])
+    case unusableRadius(set: String, element: String, radius: Double, largest: Double)
 
     public var description: String {
         switch self {
@@ -51,6 +58,8 @@ public enum RadiiError: Error, Sendable, CustomStringConvertible {
             "no radii set named '\(name)' (shipped: \(known.joined(separator: ", ")))"
         case let .missingElements(set, elements):
             "the \(set) radii set has no radius for \(elements.joined(separator: ", ")); choose another set (e.g. --radii zeopp)"
+        case let .unusableRadius(set, element, radius, largest):
+            "the \(set) radii set gives \(element) a radius of \(radius) Å: a radius is a positive length of at most \(QuantityFormat.number(largest)) Å"
         }
     }
 }

@@ -49,7 +49,7 @@ struct StepWording: Sendable {
     /// "2 h 55 min", "10 min", "30 s".
     static func span(_ seconds: Double) -> String {
         if seconds < 60 && seconds.rounded() != 0 { return "\(QuantityFormat.number(seconds)) s" }
-        let minutes = Int((seconds / 60).rounded())
+        let minutes = Int(saturating: seconds / 60, rounding: .toNearestOrAwayFromZero)
         let hours = minutes / 60
         let rest = minutes % 60
         if hours == 0 { return "\(rest) min" }
@@ -85,8 +85,8 @@ struct StepWording: Sendable {
         let coolMinutes = rampMinutes
         let totalMinutes = max(rampMinutes + holdMinutes + coolMinutes, 1)
         let temperatureTop = max((target / 100).rounded(.up) * 100, 100)
-        func x(_ minutes: Double) -> Int { left + Int((Double(right - left) * minutes / totalMinutes).rounded()) }
-        func y(_ celsius: Double) -> Int { bottom - Int((Double(bottom - top) * max(celsius, 0) / temperatureTop).rounded()) }
+        func x(_ minutes: Double) -> Int { left + min(max(Int(saturating: Double(right - left) * minutes / totalMinutes, rounding: .toNearestOrAwayFromZero), 0), right - left) }
+        func y(_ celsius: Double) -> Int { bottom - min(max(Int(saturating: Double(bottom - top) * max(celsius, 0) / temperatureTop, rounding: .toNearestOrAwayFromZero), 0), bottom - top) }
         let holdEnd = rampMinutes + holdMinutes
         let heating = "M \(x(0)) \(y(start)) L \(x(rampMinutes)) \(y(target)) L \(x(holdEnd)) \(y(target))"
         let cooling = "M \(x(holdEnd)) \(y(target)) L \(x(totalMinutes)) \(y(start))"

@@ -2,7 +2,7 @@
 public enum RuleRegistry {
     public static let rules: [any Rule] = [
         YAMLSyntaxRule(), NotARecipeRule(), NewerFormatVersionRule(), UnknownKeyRule(), MissingFieldRule(), WrongTypeRule(),
-        DuplicateKeyRule(), InvalidValueRule(), DocumentTooLargeRule(),
+        DuplicateKeyRule(), InvalidValueRule(), DocumentTooLargeRule(), RecipeAsksTooMuchRule(),
         UnreadableQuantityRule(), WrongDimensionRule(), ImpossibleValueRule(), FractionForPercentageRule(),
         UnreadableFormulaRule(), AmountsDisagreeRule(), MissingAmountRule(), UnknownChemicalRule(), FormulaDiffersFromCatalogRule(),
         TargetMetalNotSuppliedRule(),

@@ -7,6 +7,7 @@ struct Entrypoint {
     /// Runs the command line. Wrong usage (an unknown option, a missing argument) exits with status 2, as every command's
     /// help says, rather than the argument parser's own 64.
     static func main() async {
+        StandardStreams.prepare()
         do {
             var command = try AnchorageCommand.parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {
@@ -16,7 +17,7 @@ struct Entrypoint {
             }
         } catch {
             if AnchorageCommand.exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((AnchorageCommand.fullMessage(for: error) + "\n").utf8))
+                try? StandardStreams.write(AnchorageCommand.fullMessage(for: error) + "\n", to: .error)
                 exit(2)
             }
             AnchorageCommand.exit(withError: error)

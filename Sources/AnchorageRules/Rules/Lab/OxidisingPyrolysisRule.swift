@@ -60,8 +60,8 @@ struct OxidisingPyrolysisRule: Rule {
                 // The product is the framework itself: an oxidative activation, wrong only where the framework burns.
                 guard let limit = framework.thermalStabilityC, let heated = step.temperature, heated.celsius >= limit else { return nil }
                 return finding(
-                    "heating \(framework.name) under \(atmosphere.value) to \(Int(heated.celsius)) °C, at or above the " +
-                    "\(Int(limit)) °C it stands: the framework burns",
+                    "heating \(framework.name) under \(atmosphere.value) to \(Int(saturating: heated.celsius)) °C, at or above the " +
+                    "\(Int(saturating: limit)) °C it stands: the framework burns",
                     at: heated.location, notes: [DiagnosticNote("stay below the framework's decomposition temperature")])
             }
             return finding(

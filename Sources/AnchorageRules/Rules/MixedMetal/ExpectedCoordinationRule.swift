@@ -48,7 +48,7 @@ struct ExpectedCoordinationRule: Rule {
         let zincPresent = (context.resolved.metalAmounts["Zn"] ?? 0) > 0 || (context.host?.metals.contains("Zn") ?? false)
         return context.pyrolysisSteps.compactMap { step in
             guard let (celsius, location) = step.temperature, celsius >= minimum, celsius <= maximum else { return nil }
-            let percent = Int(((celsius - minimum) / (maximum - minimum) * 100).rounded())
+            let percent = Int(saturating: (celsius - minimum) / (maximum - minimum) * 100, rounding: .toNearestOrAwayFromZero)
             var notes = [
                 DiagnosticNote("the N coordination falls as the temperature rises across the window; the temperature of each configuration is not on record: tell it by EXAFS", citation: "review-pom-admc"),
             ]
