@@ -8,7 +8,7 @@ public struct NotebookCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "notebook",
         abstract: "Check, list and show the records of an XML lab notebook.",
-        subcommands: [Verify.self, List.self, Show.self])
+        subcommands: [Verify.self, Head.self, List.self, Show.self])
 
     public init() {}
 }
@@ -17,26 +17,58 @@ extension NotebookCommand {
     public struct Verify: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "Validate every entry against the XSD and check the hash chain, the index and every recipe hash.",
-            discussion: "Every edited, removed or reordered entry is named by its id. Exit status: 0 intact, 1 problems found, 2 no notebook.")
+            abstract: "Validate every entry against the XSD and check the hash chain, the index, every recipe hash and every signature.",
+            discussion: """
+                Every edited, removed or reordered entry is named by its id; so is every signature that does not                 match or is made with a key not in the trusted keys file (default: trusted-keys.txt in the notebook).                 --receipt takes the text `anchorage notebook head` printed and finds a tail removed since.                 Exit status: 0 intact, 1 problems found, 2 no notebook.
+                """)
 
         @Argument(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
         public var directory: String
 
+        @Option(help: ArgumentHelp("The public keys the lab trusts (default: DIR/trusted-keys.txt).", valueName: "FILE"))
+        public var trustedKeys: String?
+
+        @Option(help: ArgumentHelp("A receipt printed by `anchorage notebook head`.", valueName: "TEXT"))
+        public var receipt: String?
+
         public init() {}
 
-        public func run() async throws { try Verify.execute(directory: directory).emit() }
+        public func run() async throws {
+            try Verify.execute(directory: directory, trustedKeys: trustedKeys, receipt: receipt).emit()
+        }
 
-        public static func execute(directory: String) -> CommandOutput {
+        public static func execute(directory: String, trustedKeys: String? = nil, receipt: String? = nil) -> CommandOutput {
             let report: NotebookVerification
             do throws(NotebookError) {
-                report = try Notebook(directory: URL(fileURLWithPath: directory)).verify()
+                let folder = URL(fileURLWithPath: directory)
+                var keys: TrustedKeys?
+                if let trustedKeys {
+                    keys = try TrustedKeys(contentsOf: URL(fileURLWithPath: trustedKeys))
+                } else {
+                    let file = folder.appendingPathComponent(Notebook.trustedKeysFileName)
+                    if FileManager.default.fileExists(atPath: file.path) { keys = try TrustedKeys(contentsOf: file) }
+                }
+                var parsedReceipt: NotebookReceipt?
+                if let receipt {
+                    guard let parsed = NotebookReceipt(parsing: receipt) else {
+                        return CommandOutput(
+                            standardError: "anchorage: --receipt: not a receipt (it names an entry and its sha256:…, as `anchorage notebook head` prints)\n",
+                            exitCode: 2)
+                    }
+                    parsedReceipt = parsed
+                }
+                report = try Notebook(directory: folder).verify(trustedKeys: keys, receipt: parsedReceipt)
             } catch {
                 return RecordCommand.failure(error)
             }
             var output = CommandOutput()
             output.standardOutput = report.problems.map { "\(directory): \($0)\n" }.joined()
             output.standardError = report.notes.map { "\(directory): note: \($0)\n" }.joined()
+            if !report.unsignedRecords.isEmpty {
+                let shown = report.unsignedRecords.prefix(20).joined(separator: ", ")
+                let more = report.unsignedRecords.count > 20 ? " and \(report.unsignedRecords.count - 20) more" : ""
+                output.standardOutput += "\(directory): not signed: \(shown)\(more)\n"
+            }
             let entries = "\(report.entriesChecked) entr\(report.entriesChecked == 1 ? "y" : "ies") checked"
             if report.isIntact {
                 output.standardOutput += "\(directory): \(entries): the notebook is intact\n"
@@ -47,6 +79,29 @@ extension NotebookCommand {
                 output.exitCode = 1
             }
             return output
+        }
+    }
+
+    public struct Head: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "head",
+            abstract: "Print a receipt of the notebook's end (last entry, its SHA-256, count, date) to keep elsewhere.",
+            discussion: "Paste it into a paper notebook, an e-mail or a commit; `notebook verify DIR --receipt TEXT` then finds a tail removed since.")
+
+        @Option(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
+        public var notebook: String = "."
+
+        public init() {}
+
+        public func run() async throws { try Head.execute(notebook: notebook).emit() }
+
+        public static func execute(notebook: String) -> CommandOutput {
+            do throws(NotebookError) {
+                let receipt = try Notebook(directory: URL(fileURLWithPath: notebook)).head()
+                return CommandOutput(standardOutput: "\(receipt)\n")
+            } catch {
+                return RecordCommand.failure(error)
+            }
         }
     }
 

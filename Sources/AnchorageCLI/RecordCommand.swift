@@ -26,7 +26,7 @@ public struct RecordCommand: AsyncParsableCommand {
     static func failure(_ error: NotebookError) -> CommandOutput {
         let code: Int32
         switch error {
-        case .notebookMissing, .fileSystem, .observationFile, .schemaMissing, .schemaUnusable: code = 2
+        case .notebookMissing, .fileSystem, .notWritten, .observationFile, .schemaMissing, .schemaUnusable: code = 2
         default: code = 1
         }
         return CommandOutput(standardError: "anchorage: \(error)\n", exitCode: code)
@@ -147,8 +147,14 @@ extension RecordCommand {
         @Option(name: .customLong("note"), help: "A note (repeatable).")
         public var notes: [String] = []
 
-        @Option(help: "Why (needed to amend a step observed before).")
+        @Option(help: "Why (needed to amend a step observed before, and after the record was signed).")
         public var reason: String?
+
+        @Option(help: ArgumentHelp("Sign this entry with this private key (needed once the record is signed).", valueName: "FILE"))
+        public var key: String?
+
+        @Option(help: "What the signature of this entry means (with --key): approval, review, witness or performed.")
+        public var meaning: EntrySignature.Meaning = .performed
 
         public init() {}
 
@@ -180,9 +186,12 @@ extension RecordCommand {
                 guard let author else {
                     return CommandOutput(standardError: "anchorage: who observed? give --operator NAME\n", exitCode: 2)
                 }
+                let signing = try key.map { (path) throws(NotebookError) in
+                    SigningRequest(key: try SigningKey(contentsOf: URL(fileURLWithPath: path)), meaning: meaning)
+                }
                 let entry = try Notebook(directory: URL(fileURLWithPath: notebook)).appendObservations(
                     to: recordID, observations: observations, operatorName: author, software: RecordCommand.software,
-                    reason: why)
+                    reason: why, signing: signing)
                 let action = entry.audit.first?.action.rawValue ?? "observed"
                 let steps = observations.map { String($0.step) }.joined(separator: ", ")
                 return CommandOutput(
@@ -219,7 +228,11 @@ extension RecordCommand {
 
     public struct Sign: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
-            commandName: "sign", abstract: "Sign a record off (a new entry in its audit trail; nothing is changed).")
+            commandName: "sign",
+            abstract: "Sign a record with an ed25519 key: its content and the notebook's chain head as they are now.",
+            discussion: """
+                The signature is a new entry; the record is locked from then on (a later change needs --reason and                 --key: a post-signature amendment). Make a key with `anchorage key new`.
+                """)
 
         @Argument(help: ArgumentHelp("The record's id.", valueName: "RECORD-ID"))
         public var recordID: String
@@ -227,8 +240,14 @@ extension RecordCommand {
         @Option(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
         public var notebook: String = "."
 
-        @Option(name: .customLong("operator"), help: ArgumentHelp("Who signs.", valueName: "NAME"))
-        public var operatorName: String
+        @Option(help: ArgumentHelp("The signer's private key file (from `anchorage key new`).", valueName: "FILE"))
+        public var key: String
+
+        @Option(help: "What the signature means: approval, review, witness or performed.")
+        public var meaning: EntrySignature.Meaning
+
+        @Option(name: .customLong("operator"), help: ArgumentHelp("Who signs (the key's name if not given).", valueName: "NAME"))
+        public var operatorName: String?
 
         @Option(help: "What the signature attests.")
         public var reason: String?
@@ -239,13 +258,20 @@ extension RecordCommand {
 
         public func execute() -> CommandOutput {
             do throws(NotebookError) {
+                let signingKey = try SigningKey(contentsOf: URL(fileURLWithPath: key))
                 let entry = try Notebook(directory: URL(fileURLWithPath: notebook)).appendObservations(
-                    to: recordID, observations: [], operatorName: operatorName, software: RecordCommand.software,
-                    reason: reason, sign: true)
-                return CommandOutput(standardOutput: "\(entry.id) written to \(notebook)/\(entry.id).xml: \(recordID) signed by \(operatorName)\n")
+                    to: recordID, observations: [], operatorName: operatorName ?? signingKey.name,
+                    software: RecordCommand.software, reason: reason,
+                    signing: SigningRequest(key: signingKey, meaning: meaning))
+                let head = entry.signature?.head ?? ""
+                return CommandOutput(
+                    standardOutput: "\(entry.id) written to \(notebook)/\(entry.id).xml: \(recordID) signed (\(meaning.rawValue)) "
+                        + "by \(signingKey.name), covering the chain up to \(head)\n")
             } catch {
                 return RecordCommand.failure(error)
             }
         }
     }
 }
+
+extension EntrySignature.Meaning: ExpressibleByArgument {}

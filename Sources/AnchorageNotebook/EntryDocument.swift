@@ -4,7 +4,10 @@ import Foundation
 /// leave this type, and read back only through the safe reader.
 public enum EntryDocument {
     public static let namespace = "urn:anchorage:notebook"
+    /// The format an entry is written in: "1", or "1.1" for an entry that holds an element added in 1.1 (a
+    /// signature). Entries of 1 are read as they always were.
     public static let formatVersion = "1"
+    public static let signedFormatVersion = "1.1"
 
     /// The XSD bundled with the library (a byte-identical copy of schemas/notebook.xsd).
     public static func schemaBytes() throws(NotebookError) -> [UInt8] {
@@ -77,12 +80,26 @@ public enum EntryDocument {
     }
 
     static func element(for amendment: AmendmentEntry) -> ElementNode {
-        ElementNode(
-            "amendment", attributes: [("version", formatVersion), ("id", amendment.id), ("record", amendment.recordID)],
-            children: header(amendment.chain, amendment.created, amendment.operatorName, amendment.software) + [
-                ElementNode("observations", children: amendment.observations.map(element(for:))),
-                ElementNode("audit", children: amendment.audit.map(element(for:))),
-            ])
+        var children = header(amendment.chain, amendment.created, amendment.operatorName, amendment.software) + [
+            ElementNode("observations", children: amendment.observations.map(element(for:))),
+            ElementNode("audit", children: amendment.audit.map(element(for:))),
+        ]
+        if let signature = amendment.signature {
+            children.append(ElementNode(
+                "signature",
+                attributes: [
+                    ("algorithm", "ed25519"), ("meaning", signature.meaning.rawValue), ("signer", signature.signer),
+                    ("publicKey", signature.publicKey), ("content", signature.content), ("head", signature.head),
+                    ("headSHA256", signature.headSHA256), ("value", signature.value),
+                ]))
+        }
+        return ElementNode(
+            "amendment",
+            attributes: [
+                ("version", amendment.signature == nil ? formatVersion : signedFormatVersion), ("id", amendment.id),
+                ("record", amendment.recordID),
+            ],
+            children: children)
     }
 
     private static func header(
@@ -307,11 +324,21 @@ public enum EntryDocument {
 
     private static func amendment(from root: ElementNode) throws(DecodeFailure) -> AmendmentEntry {
         let (chain, created, operatorName, software) = try header(root)
+        var signature: EntrySignature?
+        if let node = root.child("signature") {
+            guard let meaning = EntrySignature.Meaning(rawValue: try attribute(node, "meaning")) else {
+                throw DecodeFailure(element: node, message: "unknown meaning")
+            }
+            signature = EntrySignature(
+                meaning: meaning, signer: try attribute(node, "signer"), publicKey: try attribute(node, "publicKey"),
+                content: try attribute(node, "content"), head: try attribute(node, "head"),
+                headSHA256: try attribute(node, "headSHA256"), value: try attribute(node, "value"))
+        }
         return AmendmentEntry(
             id: try attribute(root, "id"), recordID: try attribute(root, "record"), chain: chain, created: created,
             operatorName: operatorName, software: software,
             observations: try observations(try required(root, "observations")),
-            audit: try auditTrail(try required(root, "audit")))
+            audit: try auditTrail(try required(root, "audit")), signature: signature)
     }
 
     private static func amount(_ node: ElementNode?, units: [String: Double]) throws(DecodeFailure) -> Double? {

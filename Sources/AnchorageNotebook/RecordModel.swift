@@ -315,6 +315,8 @@ public struct AmendmentEntry: Sendable, Hashable {
     public var software: SoftwareIdentity
     public var observations: [StepObservation]
     public var audit: [AuditEntry]
+    /// An ed25519 signature (format 1.1; absent in earlier entries, which are read as before).
+    public var signature: EntrySignature? = nil
 }
 
 public enum NotebookEntry: Sendable, Hashable {
@@ -362,10 +364,14 @@ public enum EntryID {
         return "NB-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
+    /// The position an id names, only for the canonical spelling `make(sequence:)` gives (`NB-0003`, not
+    /// `NB-00003` nor `NB-0000`): any other name is not an entry.
     public static func sequence(of id: String) -> Int? {
         guard id.hasPrefix("NB-") else { return nil }
         let digits = id.dropFirst(3)
-        guard digits.count >= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(digits)
+        guard digits.count >= 4, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let sequence = Int(digits), sequence >= 1, make(sequence: sequence) == id
+        else { return nil }
+        return sequence
     }
 }
