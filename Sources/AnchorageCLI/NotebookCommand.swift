@@ -19,7 +19,10 @@ extension NotebookCommand {
             commandName: "verify",
             abstract: "Validate every entry against the XSD and check the hash chain, the index, every recipe hash and every signature.",
             discussion: """
-                Every edited, removed or reordered entry is named by its id; so is every signature that does not                 match or is made with a key not in the trusted keys file (default: trusted-keys.txt in the notebook).                 --receipt takes the text `anchorage notebook head` printed and finds a tail removed since.                 Exit status: 0 intact, 1 problems found, 2 no notebook.
+                Every edited, removed or reordered entry is named by its id; so is every signature that does not \
+                match or is made with a key not in the trusted keys file (default: trusted-keys.txt in the notebook). \
+                --receipt takes the text `anchorage notebook head` printed and finds a tail removed since. \
+                Exit status: 0 intact, 1 problems found, 2 no notebook.
                 """)
 
         @Argument(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))

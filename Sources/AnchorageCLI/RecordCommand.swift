@@ -141,8 +141,9 @@ extension RecordCommand {
         @Option(help: "Time taken, e.g. 24 h.") public var duration: String?
         @Option(help: "Pressure read, e.g. 1 bar.") public var pressure: String?
 
-        @Option(help: "When the step started (UTC, e.g. 2026-11-25T09:40:00Z).") public var started: String?
-        @Option(help: "When the step finished (UTC).") public var finished: String?
+        @Option(help: "When the step started: now, 10:40 (local, today), 2026-11-25 10:40 (local), with an offset (+01:00) or in UTC (…Z).")
+        public var started: String?
+        @Option(help: "When the step finished (as --started).") public var finished: String?
 
         @Option(name: .customLong("note"), help: "A note (repeatable).")
         public var notes: [String] = []
@@ -217,10 +218,19 @@ extension RecordCommand {
             }
             for (flag, text) in [("--started", started), ("--finished", finished)] {
                 guard let text else { continue }
-                guard let date = Timestamp.date(text) else {
-                    throw .invalidValue(field: flag, message: "'\(text)' is not a UTC time such as 2026-11-25T09:40:00Z")
+                guard let time = BenchTime.parse(text) else {
+                    throw .invalidValue(
+                        field: flag,
+                        message: "'\(text)' is not a time: give now, 10:40 (today, local), 2026-11-25 10:40 (local), "
+                            + "2026-11-25T10:40+01:00 or 2026-11-25T09:40:00Z")
                 }
-                if flag == "--started" { observation.started = date } else { observation.finished = date }
+                if flag == "--started" {
+                    observation.started = time.date
+                    observation.startedOffset = time.offset
+                } else {
+                    observation.finished = time.date
+                    observation.finishedOffset = time.offset
+                }
             }
             return observation
         }
@@ -231,7 +241,8 @@ extension RecordCommand {
             commandName: "sign",
             abstract: "Sign a record with an ed25519 key: its content and the notebook's chain head as they are now.",
             discussion: """
-                The signature is a new entry; the record is locked from then on (a later change needs --reason and                 --key: a post-signature amendment). Make a key with `anchorage key new`.
+                The signature is a new entry; the record is locked from then on (a later change needs --reason and \
+                --key: a post-signature amendment). Make a key with `anchorage key new`.
                 """)
 
         @Argument(help: ArgumentHelp("The record's id.", valueName: "RECORD-ID"))

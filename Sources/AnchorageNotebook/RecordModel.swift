@@ -240,10 +240,14 @@ public struct StepObservation: Sendable, Hashable {
     public var finished: Date?
     public var quantities: [ObservedQuantity]
     public var notes: [String]
+    /// The offsets from UTC (seconds) of the clocks `started` and `finished` were read on, when given as local
+    /// times (format 1.1); nil for a time given in UTC.
+    public var startedOffset: Int?
+    public var finishedOffset: Int?
 
     public init(
         step: Int, status: StepStatus = .done, started: Date? = nil, finished: Date? = nil,
-        quantities: [ObservedQuantity] = [], notes: [String] = []
+        quantities: [ObservedQuantity] = [], notes: [String] = [], startedOffset: Int? = nil, finishedOffset: Int? = nil
     ) {
         self.step = step
         self.status = status
@@ -251,6 +255,8 @@ public struct StepObservation: Sendable, Hashable {
         self.finished = finished
         self.quantities = quantities
         self.notes = notes
+        self.startedOffset = startedOffset
+        self.finishedOffset = finishedOffset
     }
 }
 

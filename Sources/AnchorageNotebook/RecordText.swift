@@ -148,8 +148,10 @@ public enum RecordText {
 
     static func describe(_ observation: StepObservation) -> String {
         var parts: [String] = [observation.status.rawValue]
-        if let started = observation.started { parts.append("started \(Timestamp.text(started))") }
-        if let finished = observation.finished { parts.append("finished \(Timestamp.text(finished))") }
+        if let started = observation.started { parts.append("started \(BenchTime.text(started, offset: observation.startedOffset))") }
+        if let finished = observation.finished {
+            parts.append("finished \(BenchTime.text(finished, offset: observation.finishedOffset))")
+        }
         for quantity in observation.quantities {
             parts.append("\(quantity.kind.rawValue) \(quantity.value) \(quantity.unit)" + (quantity.reagent.map { " (\($0))" } ?? ""))
         }
