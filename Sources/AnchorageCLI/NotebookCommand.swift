@@ -25,8 +25,10 @@ extension NotebookCommand {
                 Exit status: 0 intact, 1 problems found, 2 no notebook.
                 """)
 
-        @Argument(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
-        public var directory: String
+        @Argument(help: ArgumentHelp("The notebook folder (or --notebook DIR).", valueName: "DIR"))
+        public var directory: String?
+
+        @OptionGroup public var location: NotebookOption
 
         @Option(help: ArgumentHelp("The public keys the lab trusts (default: DIR/trusted-keys.txt).", valueName: "FILE"))
         public var trustedKeys: String?
@@ -37,6 +39,7 @@ extension NotebookCommand {
         public init() {}
 
         public func run() async throws {
+            guard let directory = directory ?? location.resolve() else { return try NotebookOption.missing.emit() }
             try Verify.execute(directory: directory, trustedKeys: trustedKeys, receipt: receipt).emit()
         }
 
@@ -91,12 +94,14 @@ extension NotebookCommand {
             abstract: "Print a receipt of the notebook's end (last entry, its SHA-256, count, date) to keep elsewhere.",
             discussion: "Paste it into a paper notebook, an e-mail or a commit; `notebook verify DIR --receipt TEXT` then finds a tail removed since.")
 
-        @Option(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
-        public var notebook: String = "."
+        @OptionGroup public var location: NotebookOption
 
         public init() {}
 
-        public func run() async throws { try Head.execute(notebook: notebook).emit() }
+        public func run() async throws {
+            guard let notebook = location.resolve() else { return try NotebookOption.missing.emit() }
+            try Head.execute(notebook: notebook).emit()
+        }
 
         public static func execute(notebook: String) -> CommandOutput {
             do throws(NotebookError) {
@@ -108,22 +113,61 @@ extension NotebookCommand {
         }
     }
 
+    public enum ListFormat: String, CaseIterable, ExpressibleByArgument, Sendable { case table, csv, json }
+}
+
+extension RecordFilter.State: ExpressibleByArgument {}
+
+extension NotebookCommand {
+
     public struct List: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "One line per record: id, date, operator, recipe, progress, title.")
+            commandName: "list",
+            abstract: "One line per record (id, date, operator, recipe, progress, title), filtered; as a table, CSV or JSON.",
+            discussion: "Filters combine (all must hold). Dates are UTC days, YYYY-MM-DD, both ends included.")
 
-        @Argument(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
-        public var directory: String
+        @Argument(help: ArgumentHelp("The notebook folder (or --notebook DIR).", valueName: "DIR"))
+        public var directory: String?
+
+        @OptionGroup public var location: NotebookOption
+
+        @Option(help: "Only runs of this recipe (its id).") public var recipe: String?
+        @Option(help: "Only runs of this route.") public var route: String?
+        @Option(help: "Only runs on this host framework.") public var host: String?
+        @Option(help: "Only runs whose target metals include this one (e.g. Fe).") public var metal: String?
+        @Option(name: .customLong("operator"), help: "Only runs planned or observed by this person.") public var operatorName: String?
+        @Option(help: "Only runs planned on or after this day (YYYY-MM-DD).") public var since: String?
+        @Option(help: "Only runs planned on or before this day (YYYY-MM-DD).") public var until: String?
+        @Option(help: "Only runs in this state: planned, in-progress or done.") public var status: RecordFilter.State?
+        @Flag(inversion: .prefixedNo, help: "Only signed runs (--signed) or only runs not signed (--no-signed).")
+        public var signed: Bool?
+        @Option(help: "table (default), csv or json.") public var format: ListFormat = .table
 
         public init() {}
 
-        public func run() async throws { try List.execute(directory: directory).emit() }
+        public func run() async throws {
+            guard let directory = directory ?? location.resolve() else { return try NotebookOption.missing.emit() }
+            let filter = RecordFilter(
+                recipe: recipe, route: route, host: host, metal: metal, operatorName: operatorName, since: since, until: until,
+                state: status, signed: signed)
+            try List.execute(directory: directory, filter: filter, format: format).emit()
+        }
 
-        public static func execute(directory: String) -> CommandOutput {
+        public static func execute(directory: String, filter: RecordFilter = RecordFilter(), format: ListFormat = .table) -> CommandOutput {
             do throws(NotebookError) {
-                let histories = try Notebook(directory: URL(fileURLWithPath: directory)).histories()
-                if histories.isEmpty { return CommandOutput(standardOutput: "\(directory): no records yet\n") }
-                return CommandOutput(standardOutput: histories.map { RecordText.listLine($0) + "\n" }.joined())
+                var histories: [RecordHistory] = []
+                for history in try Notebook(directory: URL(fileURLWithPath: directory)).histories() where try filter.matches(history) {
+                    histories.append(history)
+                }
+                switch format {
+                case .table:
+                    if histories.isEmpty { return CommandOutput(standardOutput: "\(directory): no records\(filter.isEmpty ? " yet" : " match")\n") }
+                    return CommandOutput(standardOutput: histories.map { RecordText.listLine($0) + "\n" }.joined())
+                case .csv:
+                    return CommandOutput(standardOutput: RecordListing.csv(histories))
+                case .json:
+                    return CommandOutput(standardOutput: RecordListing.json(histories))
+                }
             } catch {
                 return RecordCommand.failure(error)
             }
@@ -146,15 +190,17 @@ extension NotebookCommand {
         @Argument(help: ArgumentHelp("The record's id.", valueName: "ID"))
         public var id: String
 
-        @Option(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
-        public var notebook: String = "."
+        @OptionGroup public var location: NotebookOption
 
         @Option(name: .customLong("as"), help: "text (summary), protocol (bench sheet with observed values filled in) or xml.")
         public var format: ShowFormat = .text
 
         public init() {}
 
-        public func run() async throws { try Show.execute(id: id, notebook: notebook, format: format).emit() }
+        public func run() async throws {
+            guard let notebook = location.resolve() else { return try NotebookOption.missing.emit() }
+            try Show.execute(id: id, notebook: notebook, format: format).emit()
+        }
 
         public static func execute(id: String, notebook: String, format: ShowFormat = .text) -> CommandOutput {
             do throws(NotebookError) {

@@ -43,8 +43,7 @@ extension RecordCommand {
         @Argument(help: ArgumentHelp("The recipe (YAML).", valueName: "RECIPE"))
         public var recipe: String
 
-        @Option(help: ArgumentHelp("The notebook folder (made if it does not exist).", valueName: "DIR"))
-        public var notebook: String
+        @OptionGroup public var location: NotebookOption
 
         @Option(name: .customLong("operator"), help: ArgumentHelp("Who runs the synthesis.", valueName: "NAME"))
         public var operatorName: String
@@ -57,6 +56,7 @@ extension RecordCommand {
         public init() {}
 
         public func run() async throws {
+            guard let notebook = location.resolve(searchingFrom: [recipe]) else { return try NotebookOption.missing.emit() }
             try New.execute(
                 recipe: recipe, notebook: notebook, operatorName: operatorName, reason: reason,
                 knowledgeOptions: knowledgeOptions
@@ -116,8 +116,7 @@ extension RecordCommand {
         @Argument(help: ArgumentHelp("The record's id.", valueName: "RECORD-ID"))
         public var recordID: String
 
-        @Option(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
-        public var notebook: String = "."
+        @OptionGroup public var location: NotebookOption
 
         @Option(name: .customLong("operator"), help: ArgumentHelp("Who observed (or `operator:` in the file).", valueName: "NAME"))
         public var operatorName: String?
@@ -162,6 +161,7 @@ extension RecordCommand {
         public func run() async throws { try execute().emit() }
 
         public func execute() -> CommandOutput {
+            guard let notebook = location.resolve(searchingFrom: [from].compactMap { $0 }) else { return NotebookOption.missing }
             do throws(NotebookError) {
                 var author = operatorName
                 var why = reason
@@ -248,8 +248,7 @@ extension RecordCommand {
         @Argument(help: ArgumentHelp("The record's id.", valueName: "RECORD-ID"))
         public var recordID: String
 
-        @Option(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
-        public var notebook: String = "."
+        @OptionGroup public var location: NotebookOption
 
         @Option(help: ArgumentHelp("The signer's private key file (from `anchorage key new`).", valueName: "FILE"))
         public var key: String
@@ -268,6 +267,7 @@ extension RecordCommand {
         public func run() async throws { try execute().emit() }
 
         public func execute() -> CommandOutput {
+            guard let notebook = location.resolve() else { return NotebookOption.missing }
             do throws(NotebookError) {
                 let signingKey = try SigningKey(contentsOf: URL(fileURLWithPath: key))
                 let entry = try Notebook(directory: URL(fileURLWithPath: notebook)).appendObservations(
