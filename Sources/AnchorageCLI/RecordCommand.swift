@@ -15,7 +15,7 @@ public struct RecordCommand: AsyncParsableCommand {
             Exit status: 0 written, 1 not written (the recipe has errors, the entry is invalid, the notebook is \
             damaged), 2 unreadable input or wrong usage.
             """,
-        subcommands: [New.self, Observe.self, Sign.self],
+        subcommands: [New.self, Observe.self, Result.self, Sign.self],
         defaultSubcommand: New.self)
 
     public init() {}

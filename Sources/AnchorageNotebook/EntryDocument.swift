@@ -84,6 +84,7 @@ public enum EntryDocument {
             ElementNode("observations", children: amendment.observations.map(element(for:))),
             ElementNode("audit", children: amendment.audit.map(element(for:))),
         ]
+        if let results = amendment.results { children.append(results.element()) }
         if let signature = amendment.signature {
             children.append(ElementNode(
                 "signature",
@@ -104,7 +105,7 @@ public enum EntryDocument {
 
     /// Whether an amendment holds something format 1 does not have: a signature, or a bench time's offset.
     static func usesFormat11(_ amendment: AmendmentEntry) -> Bool {
-        amendment.signature != nil
+        amendment.signature != nil || amendment.results != nil
             || amendment.observations.contains { $0.startedOffset != nil || $0.finishedOffset != nil }
     }
 
@@ -347,7 +348,8 @@ public enum EntryDocument {
             id: try attribute(root, "id"), recordID: try attribute(root, "record"), chain: chain, created: created,
             operatorName: operatorName, software: software,
             observations: try observations(try required(root, "observations")),
-            audit: try auditTrail(try required(root, "audit")), signature: signature)
+            audit: try auditTrail(try required(root, "audit")), results: root.child("results").map(RunResults.init(element:)),
+            signature: signature)
     }
 
     private static func amount(_ node: ElementNode?, units: [String: Double]) throws(DecodeFailure) -> Double? {

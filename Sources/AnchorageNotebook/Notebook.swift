@@ -58,19 +58,20 @@ public struct Notebook: Sendable {
     @discardableResult
     public func appendObservations(
         to recordID: String, observations: [StepObservation], operatorName: String, software: SoftwareIdentity,
-        reason: String? = nil, signing: SigningRequest? = nil, now: Date = Date()
+        reason: String? = nil, results: RunResults? = nil, signing: SigningRequest? = nil, now: Date = Date()
     ) throws(NotebookError) -> AmendmentEntry {
+        let results = results.flatMap { $0.isEmpty ? nil : $0 }
         guard FileManager.default.fileExists(atPath: directory.path) else { throw .notebookMissing(path: directory.path) }
         let author = try nonEmpty(operatorName, field: "operator")
         let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        if signing == nil && observations.isEmpty {
+        if signing == nil && observations.isEmpty && results == nil {
             throw .invalidValue(field: "observations", message: "nothing observed: give a step and what was seen")
         }
         let time = Timestamp.wholeSeconds(now)
         let entry = try append { (chain, stored) throws(NotebookError) in
             let history = try RecordHistory(recordID: recordID, entries: stored.map(\.entry))
-            var action: AuditAction = observations.isEmpty ? .signed : .observed
-            if let signed = history.signatures.last, !observations.isEmpty {
+            var action: AuditAction = observations.isEmpty && results == nil ? .signed : .observed
+            if let signed = history.signatures.last, !observations.isEmpty || results != nil {
                 guard reason != nil, signing != nil else { throw .recordLocked(record: history.record.id, signedIn: signed.entryID) }
                 action = .amended
             }
@@ -92,7 +93,7 @@ public struct Notebook: Sendable {
             var amendment = AmendmentEntry(
                 id: id, recordID: history.record.id, chain: chain, created: time,
                 operatorName: author, software: software, observations: observations,
-                audit: [AuditEntry(time: time, author: author, action: action, reason: reason)])
+                audit: [AuditEntry(time: time, author: author, action: action, reason: reason)], results: results)
             if let signing, let head = stored.last {
                 let content = RecordContent.hash(
                     stored.filter { $0.entry.recordID == history.record.id }.map { ($0.entry.id, $0.sha256) })
@@ -376,6 +377,27 @@ public struct RecordHistory: Sendable, Hashable {
         observations(ofStep: step).last?.observation.status ?? .planned
     }
 
+    /// The run's results: the latest given for each field (an empty XRD list counts: none seen), notes and
+    /// files from every results entry.
+    public var results: RunResults? {
+        let all = amendments.compactMap(\.results)
+        guard !all.isEmpty else { return nil }
+        var merged = RunResults()
+        for result in all {
+            if let mass = result.productMass { merged.productMass = mass }
+            for loading in result.loadings {
+                merged.loadings.removeAll { $0.metal == loading.metal }
+                merged.loadings.append(loading)
+            }
+            if let haadf = result.haadf { merged.haadf = haadf }
+            if let exafs = result.exafs { merged.exafs = exafs }
+            if let phases = result.xrdPhases { merged.xrdPhases = phases }
+            merged.notes += result.notes
+            merged.files += result.files
+        }
+        return merged
+    }
+
     /// Whether the record carries a signature: an ed25519 one, or (in entries written before signatures were
     /// cryptographic) a signing entry that names its signer only.
     public var isSigned: Bool { !signatures.isEmpty || amendments.contains { $0.audit.contains { $0.action == .signed } } }
@@ -388,7 +410,7 @@ public struct RecordHistory: Sendable, Hashable {
     /// Amendments made after the record's first signature (each with a reason and a signature of its own).
     public var postSignatureAmendments: [AmendmentEntry] {
         guard let first = signatures.first?.entryID, let start = EntryID.sequence(of: first) else { return [] }
-        return amendments.filter { (EntryID.sequence(of: $0.id) ?? 0) > start && !$0.observations.isEmpty }
+        return amendments.filter { (EntryID.sequence(of: $0.id) ?? 0) > start && (!$0.observations.isEmpty || $0.results != nil) }
     }
 
     /// The entry whose value `observation` gives again for its step (so it amends it), or nil when it only adds

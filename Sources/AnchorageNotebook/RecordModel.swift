@@ -321,6 +321,8 @@ public struct AmendmentEntry: Sendable, Hashable {
     public var software: SoftwareIdentity
     public var observations: [StepObservation]
     public var audit: [AuditEntry]
+    /// Characterisation results (format 1.1).
+    public var results: RunResults? = nil
     /// An ed25519 signature (format 1.1; absent in earlier entries, which are read as before).
     public var signature: EntrySignature? = nil
 }
