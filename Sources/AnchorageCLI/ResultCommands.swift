@@ -157,3 +157,87 @@ extension NotebookCommand {
         }
     }
 }
+
+extension NotebookCommand {
+    public struct Index: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "index",
+            abstract: "Bring the SQLite index (index.sqlite) up to date with the entries, or rebuild it from them.",
+            discussion: "The XML entries are the source of truth; the index is derived from them and can be deleted at any time.")
+
+        @OptionGroup public var location: NotebookOption
+        @Flag(help: "Rebuild it even if it is up to date.") public var rebuild = false
+
+        public init() {}
+
+        public func run() async throws {
+            guard let notebook = location.resolve() else { return try NotebookOption.missing.emit() }
+            try Index.execute(notebook: notebook, rebuild: rebuild).emit()
+        }
+
+        public static func execute(notebook: String, rebuild: Bool = false) -> CommandOutput {
+            do throws(NotebookError) {
+                let index = NotebookIndex(notebook: Notebook(directory: URL(fileURLWithPath: notebook)))
+                let rebuilt = try index.update(force: rebuild)
+                return CommandOutput(
+                    standardOutput: "\(notebook)/\(NotebookIndex.fileName): \(rebuilt ? "rebuilt from the entries" : "up to date")\n")
+            } catch {
+                return RecordCommand.failure(error)
+            }
+        }
+    }
+
+    public struct Query: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "query",
+            abstract: "Run read-only SQL over the notebook's views: runs, reagents, steps, observations, results, findings.",
+            discussion: """
+                Example: anchorage notebook query "SELECT route, haadf, count(*) FROM runs GROUP BY route, haadf" \
+                The views are described in docs/notebook.md; the index is brought up to date first.
+                """)
+
+        @Argument(help: ArgumentHelp("One SQL statement (SELECT …).", valueName: "SQL")) public var sql: String
+        @OptionGroup public var location: NotebookOption
+        @Option(help: "table (default), csv or json.") public var format: ListFormat = .table
+
+        public init() {}
+
+        public func run() async throws {
+            guard let notebook = location.resolve() else { return try NotebookOption.missing.emit() }
+            try Query.execute(sql: sql, notebook: notebook, format: format).emit()
+        }
+
+        public static func execute(sql: String, notebook: String, format: ListFormat = .table) -> CommandOutput {
+            do throws(NotebookError) {
+                let index = NotebookIndex(notebook: Notebook(directory: URL(fileURLWithPath: notebook)))
+                let (columns, rows) = try index.query(sql)
+                switch format {
+                case .table:
+                    let table = [columns] + rows.map { $0.map { $0 ?? "NULL" } }
+                    let widths = columns.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
+                    let text = table.map { line in
+                        line.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                            .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+                    }.joined(separator: "\n")
+                    return CommandOutput(standardOutput: text + "\n")
+                case .csv:
+                    func field(_ text: String?) -> String {
+                        guard let text else { return "" }
+                        return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+                    }
+                    let lines = [columns.map(field).joined(separator: ",")] + rows.map { $0.map(field).joined(separator: ",") }
+                    return CommandOutput(standardOutput: lines.joined(separator: "\r\n") + "\r\n")
+                case .json:
+                    let objects = rows.map { row in
+                        Dictionary(zip(columns, row.map { $0.map { $0 as Any } ?? NSNull() }), uniquingKeysWith: { first, _ in first })
+                    }
+                    let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
+                    return CommandOutput(standardOutput: String(decoding: data, as: UTF8.self) + "\n")
+                }
+            } catch {
+                return RecordCommand.failure(error)
+            }
+        }
+    }
+}

@@ -90,7 +90,7 @@ extension Notebook {
                 files.append((sequence, name))
             } else if name.hasPrefix(DurableFiles.temporaryPrefix) {
                 notes.append("\(name) was left by a writer that was stopped; it is not part of the notebook and is removed by the next write")
-            } else if !Notebook.knownFileNames.contains(name) {
+            } else if !Notebook.knownFileNames.contains(name) && !NotebookIndex.companionFileNames.contains(name) {
                 foreign.append(name)
             }
         }
