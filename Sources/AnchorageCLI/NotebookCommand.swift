@@ -8,7 +8,7 @@ public struct NotebookCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "notebook",
         abstract: "Check, list and show the records of an XML lab notebook.",
-        subcommands: [Verify.self, Head.self, List.self, Show.self, Compare.self, Outcomes.self, Index.self, Query.self])
+        subcommands: [Verify.self, Head.self, List.self, Show.self, Compare.self, Outcomes.self, Index.self, Query.self, Export.self])
 
     public init() {}
 }
