@@ -10,10 +10,12 @@ import Testing
 
     /// NB-0001 record, NB-0002 record, NB-0003 observation of NB-0001, NB-0004 signature of NB-0001 (approval),
     /// NB-0005 observation of NB-0002.
-    static func signedNotebook(title: String = "Fe single atoms on N-doped carbon by confining Fe(acac)3 in ZIF-8") throws -> Notebook {
+    static func signedNotebook(
+        title: String = "Fe single atoms on N-doped carbon by confining Fe(acac)3 in ZIF-8", secondTitle: String = "second run"
+    ) throws -> Notebook {
         let notebook = Notebook(directory: Fixtures.temporaryFolder().appendingPathComponent("nb"))
         try notebook.appendRecord(Fixtures.plan(title: title), operatorName: "A. Chemist", software: Fixtures.software)
-        try notebook.appendRecord(Fixtures.plan(title: "second run"), operatorName: "B. Chemist", software: Fixtures.software)
+        try notebook.appendRecord(Fixtures.plan(title: secondTitle), operatorName: "B. Chemist", software: Fixtures.software)
         try notebook.appendObservations(
             to: "NB-0001",
             observations: [StepObservation(step: 1, quantities: [try ObservedQuantity(parsing: "101.3 mg", kind: .mass, reagent: "fe")])],
@@ -124,7 +126,10 @@ import Testing
     @Test func aRecordSwappedForAnotherValidlySignedRecordIsFound() throws {
         // Two notebooks made alike, each record signed with the same trusted key.
         let notebook = try Self.signedNotebook()
-        let other = try Self.signedNotebook(title: "another run, signed in another notebook")
+        // (Its other record differs too: were every other entry identical, byte for byte, the result would be
+        // that notebook, validly signed throughout, which only a receipt tells apart; see below.)
+        let other = try Self.signedNotebook(title: "another run, signed in another notebook", secondTitle: "another second run")
+        let receipt = try notebook.head()
         defer {
             Fixtures.remove(notebook.directory)
             Fixtures.remove(other.directory)
@@ -137,6 +142,7 @@ import Testing
         #expect(entries != (try notebook.readEntries().map(\.entry)))
         try Self.rechain(notebook, entries)
         #expect(!(try Self.signatureProblems(notebook)).isEmpty)
+        #expect(try notebook.verify(trustedKeys: Self.trusted, receipt: receipt).problems.contains { $0.kind == .changed && $0.entryID == "NB-0005" })
     }
 
     @Test func aSignatureByAKeyNotTrustedIsAProblem() throws {
