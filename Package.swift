@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Model, units and quantities, formulas, locations, diagnostics, the shipped knowledge (data files) and its loading.
@@ -51,6 +53,7 @@ let package = Package(
             name: "AnchorageNotebook",
             dependencies: [
                 "AnchorageCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // A byte-identical copy of schemas/notebook.xsd (a test keeps them equal): validation never runs without it.
             resources: [.copy("Resources/notebook.xsd")]

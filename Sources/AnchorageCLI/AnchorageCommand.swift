@@ -8,7 +8,7 @@ public struct AnchorageCommand: AsyncParsableCommand {
         version: AnchorageVersion.current,
         subcommands: [
             ValidateCommand.self, ProtocolCommand.self, FitCommand.self, PoresCommand.self, PlanCommand.self, RecordCommand.self,
-            NotebookCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self,
+            NotebookCommand.self, KeyCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self,
         ]
     )
     public init() {}

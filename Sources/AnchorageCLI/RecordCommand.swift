@@ -15,7 +15,7 @@ public struct RecordCommand: AsyncParsableCommand {
             Exit status: 0 written, 1 not written (the recipe has errors, the entry is invalid, the notebook is \
             damaged), 2 unreadable input or wrong usage.
             """,
-        subcommands: [New.self, Observe.self, Sign.self],
+        subcommands: [New.self, Observe.self, Result.self, Sign.self],
         defaultSubcommand: New.self)
 
     public init() {}
@@ -26,7 +26,7 @@ public struct RecordCommand: AsyncParsableCommand {
     static func failure(_ error: NotebookError) -> CommandOutput {
         let code: Int32
         switch error {
-        case .notebookMissing, .fileSystem, .observationFile, .schemaMissing, .schemaUnusable: code = 2
+        case .notebookMissing, .fileSystem, .notWritten, .observationFile, .schemaMissing, .schemaUnusable: code = 2
         default: code = 1
         }
         return CommandOutput(standardError: "anchorage: \(error)\n", exitCode: code)
@@ -43,8 +43,7 @@ extension RecordCommand {
         @Argument(help: ArgumentHelp("The recipe (YAML).", valueName: "RECIPE"))
         public var recipe: String
 
-        @Option(help: ArgumentHelp("The notebook folder (made if it does not exist).", valueName: "DIR"))
-        public var notebook: String
+        @OptionGroup public var location: NotebookOption
 
         @Option(name: .customLong("operator"), help: ArgumentHelp("Who runs the synthesis.", valueName: "NAME"))
         public var operatorName: String
@@ -57,6 +56,7 @@ extension RecordCommand {
         public init() {}
 
         public func run() async throws {
+            guard let notebook = location.resolve(searchingFrom: [recipe]) else { return try NotebookOption.missing.emit() }
             try New.execute(
                 recipe: recipe, notebook: notebook, operatorName: operatorName, reason: reason,
                 knowledgeOptions: knowledgeOptions
@@ -115,8 +115,7 @@ extension RecordCommand {
         @Argument(help: ArgumentHelp("The record's id.", valueName: "RECORD-ID"))
         public var recordID: String
 
-        @Option(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
-        public var notebook: String = "."
+        @OptionGroup public var location: NotebookOption
 
         @Option(name: .customLong("operator"), help: ArgumentHelp("Who observed (or `operator:` in the file).", valueName: "NAME"))
         public var operatorName: String?
@@ -140,20 +139,28 @@ extension RecordCommand {
         @Option(help: "Time taken, e.g. 24 h.") public var duration: String?
         @Option(help: "Pressure read, e.g. 1 bar.") public var pressure: String?
 
-        @Option(help: "When the step started (UTC, e.g. 2026-11-25T09:40:00Z).") public var started: String?
-        @Option(help: "When the step finished (UTC).") public var finished: String?
+        @Option(help: "When the step started: now, 10:40 (local, today), 2026-11-25 10:40 (local), with an offset (+01:00) or in UTC (…Z).")
+        public var started: String?
+        @Option(help: "When the step finished (as --started).") public var finished: String?
 
         @Option(name: .customLong("note"), help: "A note (repeatable).")
         public var notes: [String] = []
 
-        @Option(help: "Why (needed to amend a step observed before).")
+        @Option(help: "Why (needed to amend a step observed before, and after the record was signed).")
         public var reason: String?
+
+        @Option(help: ArgumentHelp("Sign this entry with this private key (needed once the record is signed).", valueName: "FILE"))
+        public var key: String?
+
+        @Option(help: "What the signature of this entry means (with --key): approval, review, witness or performed.")
+        public var meaning: EntrySignature.Meaning = .performed
 
         public init() {}
 
         public func run() async throws { try execute().emit() }
 
         public func execute() -> CommandOutput {
+            guard let notebook = location.resolve(searchingFrom: [from].compactMap { $0 }) else { return NotebookOption.missing }
             do throws(NotebookError) {
                 var author = operatorName
                 var why = reason
@@ -179,9 +186,12 @@ extension RecordCommand {
                 guard let author else {
                     return CommandOutput(standardError: "anchorage: who observed? give --operator NAME\n", exitCode: 2)
                 }
+                let signing = try key.map { (path) throws(NotebookError) in
+                    SigningRequest(key: try SigningKey(contentsOf: URL(fileURLWithPath: path)), meaning: meaning)
+                }
                 let entry = try Notebook(directory: URL(fileURLWithPath: notebook)).appendObservations(
                     to: recordID, observations: observations, operatorName: author, software: RecordCommand.software,
-                    reason: why)
+                    reason: why, signing: signing)
                 let action = entry.audit.first?.action.rawValue ?? "observed"
                 let steps = observations.map { String($0.step) }.joined(separator: ", ")
                 return CommandOutput(
@@ -207,10 +217,19 @@ extension RecordCommand {
             }
             for (flag, text) in [("--started", started), ("--finished", finished)] {
                 guard let text else { continue }
-                guard let date = Timestamp.date(text) else {
-                    throw .invalidValue(field: flag, message: "'\(text)' is not a UTC time such as 2026-11-25T09:40:00Z")
+                guard let time = BenchTime.parse(text) else {
+                    throw .invalidValue(
+                        field: flag,
+                        message: "'\(text)' is not a time: give now, 10:40 (today, local), 2026-11-25 10:40 (local), "
+                            + "2026-11-25T10:40+01:00 or 2026-11-25T09:40:00Z")
                 }
-                if flag == "--started" { observation.started = date } else { observation.finished = date }
+                if flag == "--started" {
+                    observation.started = time.date
+                    observation.startedOffset = time.offset
+                } else {
+                    observation.finished = time.date
+                    observation.finishedOffset = time.offset
+                }
             }
             return observation
         }
@@ -218,16 +237,26 @@ extension RecordCommand {
 
     public struct Sign: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
-            commandName: "sign", abstract: "Sign a record off (a new entry in its audit trail; nothing is changed).")
+            commandName: "sign",
+            abstract: "Sign a record with an ed25519 key: its content and the notebook's chain head as they are now.",
+            discussion: """
+                The signature is a new entry; the record is locked from then on (a later change needs --reason and \
+                --key: a post-signature amendment). Make a key with `anchorage key new`.
+                """)
 
         @Argument(help: ArgumentHelp("The record's id.", valueName: "RECORD-ID"))
         public var recordID: String
 
-        @Option(help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
-        public var notebook: String = "."
+        @OptionGroup public var location: NotebookOption
 
-        @Option(name: .customLong("operator"), help: ArgumentHelp("Who signs.", valueName: "NAME"))
-        public var operatorName: String
+        @Option(help: ArgumentHelp("The signer's private key file (from `anchorage key new`).", valueName: "FILE"))
+        public var key: String
+
+        @Option(help: "What the signature means: approval, review, witness or performed.")
+        public var meaning: EntrySignature.Meaning
+
+        @Option(name: .customLong("operator"), help: ArgumentHelp("Who signs (the key's name if not given).", valueName: "NAME"))
+        public var operatorName: String?
 
         @Option(help: "What the signature attests.")
         public var reason: String?
@@ -237,14 +266,22 @@ extension RecordCommand {
         public func run() async throws { try execute().emit() }
 
         public func execute() -> CommandOutput {
+            guard let notebook = location.resolve() else { return NotebookOption.missing }
             do throws(NotebookError) {
+                let signingKey = try SigningKey(contentsOf: URL(fileURLWithPath: key))
                 let entry = try Notebook(directory: URL(fileURLWithPath: notebook)).appendObservations(
-                    to: recordID, observations: [], operatorName: operatorName, software: RecordCommand.software,
-                    reason: reason, sign: true)
-                return CommandOutput(standardOutput: "\(entry.id) written to \(notebook)/\(entry.id).xml: \(recordID) signed by \(operatorName)\n")
+                    to: recordID, observations: [], operatorName: operatorName ?? signingKey.name,
+                    software: RecordCommand.software, reason: reason,
+                    signing: SigningRequest(key: signingKey, meaning: meaning))
+                let head = entry.signature?.head ?? ""
+                return CommandOutput(
+                    standardOutput: "\(entry.id) written to \(notebook)/\(entry.id).xml: \(recordID) signed (\(meaning.rawValue)) "
+                        + "by \(signingKey.name), covering the chain up to \(head)\n")
             } catch {
                 return RecordCommand.failure(error)
             }
         }
     }
 }
+
+extension EntrySignature.Meaning: ExpressibleByArgument {}

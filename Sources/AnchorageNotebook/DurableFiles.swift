@@ -14,8 +14,10 @@ enum DurableFiles {
 
     /// Creates `name` in `directory` with `bytes`: temporary file (O_EXCL), fsync, hard link to the final name
     /// (which fails if the name exists: nothing is ever overwritten), unlink of the temporary, fsync of the folder.
-    static func createNew(_ name: String, in directory: URL, bytes: [UInt8]) throws(NotebookError) {
-        let temporary = try writeTemporary(for: name, in: directory, bytes: bytes)
+    static func createNew(
+        _ name: String, in directory: URL, bytes: [UInt8], fault: WriteFault? = nil
+    ) throws(NotebookError) {
+        let temporary = try writeTemporary(for: name, in: directory, bytes: bytes, fault: fault)
         let final = directory.appendingPathComponent(name).path
         if link(temporary, final) != 0 {
             let reason = errnoText()
@@ -27,8 +29,8 @@ enum DurableFiles {
     }
 
     /// Replaces `name` (the index only: it is derived from the entries and rebuilt from them) atomically.
-    static func replace(_ name: String, in directory: URL, bytes: [UInt8]) throws(NotebookError) {
-        let temporary = try writeTemporary(for: name, in: directory, bytes: bytes)
+    static func replace(_ name: String, in directory: URL, bytes: [UInt8], fault: WriteFault? = nil) throws(NotebookError) {
+        let temporary = try writeTemporary(for: name, in: directory, bytes: bytes, fault: fault)
         if rename(temporary, directory.appendingPathComponent(name).path) != 0 {
             let reason = errnoText()
             unlink(temporary)
@@ -37,11 +39,26 @@ enum DurableFiles {
         try syncDirectory(directory)
     }
 
-    private static func writeTemporary(for name: String, in directory: URL, bytes: [UInt8]) throws(NotebookError) -> String {
+    /// Removes `name` (an entry this writer has just made and must take back), then syncs the folder.
+    static func remove(_ name: String, in directory: URL) throws(NotebookError) {
+        if unlink(directory.appendingPathComponent(name).path) != 0 {
+            throw .fileSystem(operation: "remove", path: name, reason: errnoText())
+        }
+        try syncDirectory(directory)
+    }
+
+    private static func writeTemporary(
+        for name: String, in directory: URL, bytes: [UInt8], fault: WriteFault?
+    ) throws(NotebookError) -> String {
         let temporary = directory.appendingPathComponent(
             "\(temporaryPrefix)\(name).\(getpid()).\(UUID().uuidString.prefix(8))").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .fileSystem(operation: "create a temporary file in", path: directory.path, reason: errnoText()) }
+        if let fault, fault.failsWriting(name) {
+            close(fd)
+            unlink(temporary)
+            throw .fileSystem(operation: "write", path: name, reason: String(cString: strerror(ENOSPC)))
+        }
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer -> Int in
@@ -85,25 +102,56 @@ enum DurableFiles {
     static func errnoText() -> String { String(cString: strerror(errno)) }
 }
 
-/// An exclusive lock on a notebook (flock on `.lock`): writers take turns, and the kernel releases the lock when
-/// a writer dies, so a killed process never leaves the notebook locked.
+/// A write failure made on purpose (tests): the write of the named file fails as on a full disk.
+struct WriteFault: Sendable {
+    var failsWriting: @Sendable (String) -> Bool
+}
+
+/// A lock on a notebook (flock on `.lock`): writers take it exclusively and take turns, readers that need a
+/// consistent view (verify) take it shared, and the kernel releases it when a process dies, so a killed process
+/// never leaves the notebook locked. The lock file is opened with `O_NOFOLLOW`: a symbolic link in its place is
+/// refused, never followed, so no file is ever created or opened outside the notebook through it.
 final class NotebookLock {
     static let fileName = ".lock"
     private let fd: Int32
 
-    init(directory: URL) throws(NotebookError) {
+    /// Whether the lock is held (false only for a shared lock on a notebook whose folder cannot be written,
+    /// where no lock file exists and none can be made: nobody can write there either).
+    let isHeld: Bool
+
+    init(directory: URL, shared: Bool = false) throws(NotebookError) {
         let path = directory.appendingPathComponent(NotebookLock.fileName).path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .fileSystem(operation: "open the lock file", path: path, reason: DurableFiles.errnoText()) }
-        while flock(fd, LOCK_EX) != 0 {
+        var descriptor = open(path, (shared ? O_RDONLY : O_RDWR | O_CREAT) | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT && shared {
+            descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor < 0 && errno == EEXIST { descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
+            if descriptor < 0 && (errno == EACCES || errno == EROFS || errno == EPERM) {
+                fd = -1
+                isHeld = false
+                return
+            }
+        }
+        guard descriptor >= 0 else {
+            let reason = errno == ELOOP ? "it is a symbolic link (the lock is never taken through a link)" : DurableFiles.errnoText()
+            throw .fileSystem(operation: "open the lock file", path: path, reason: reason)
+        }
+        var status = stat()
+        if fstat(descriptor, &status) != 0 || (status.st_mode & S_IFMT) != S_IFREG {
+            close(descriptor)
+            throw .fileSystem(operation: "open the lock file", path: path, reason: "it is not a regular file")
+        }
+        while flock(descriptor, shared ? LOCK_SH : LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let reason = DurableFiles.errnoText()
-            close(fd)
+            close(descriptor)
             throw .fileSystem(operation: "lock", path: path, reason: reason)
         }
+        fd = descriptor
+        isHeld = true
     }
 
     deinit {
+        guard fd >= 0 else { return }
         flock(fd, LOCK_UN)
         close(fd)
     }

@@ -4,7 +4,10 @@ import Foundation
 /// leave this type, and read back only through the safe reader.
 public enum EntryDocument {
     public static let namespace = "urn:anchorage:notebook"
+    /// The format an entry is written in: "1", or "1.1" for an entry that holds an element added in 1.1 (a
+    /// signature). Entries of 1 are read as they always were.
     public static let formatVersion = "1"
+    public static let signedFormatVersion = "1.1"
 
     /// The XSD bundled with the library (a byte-identical copy of schemas/notebook.xsd).
     public static func schemaBytes() throws(NotebookError) -> [UInt8] {
@@ -77,12 +80,33 @@ public enum EntryDocument {
     }
 
     static func element(for amendment: AmendmentEntry) -> ElementNode {
-        ElementNode(
-            "amendment", attributes: [("version", formatVersion), ("id", amendment.id), ("record", amendment.recordID)],
-            children: header(amendment.chain, amendment.created, amendment.operatorName, amendment.software) + [
-                ElementNode("observations", children: amendment.observations.map(element(for:))),
-                ElementNode("audit", children: amendment.audit.map(element(for:))),
-            ])
+        var children = header(amendment.chain, amendment.created, amendment.operatorName, amendment.software) + [
+            ElementNode("observations", children: amendment.observations.map(element(for:))),
+            ElementNode("audit", children: amendment.audit.map(element(for:))),
+        ]
+        if let results = amendment.results { children.append(results.element()) }
+        if let signature = amendment.signature {
+            children.append(ElementNode(
+                "signature",
+                attributes: [
+                    ("algorithm", "ed25519"), ("meaning", signature.meaning.rawValue), ("signer", signature.signer),
+                    ("publicKey", signature.publicKey), ("content", signature.content), ("head", signature.head),
+                    ("headSHA256", signature.headSHA256), ("value", signature.value),
+                ]))
+        }
+        return ElementNode(
+            "amendment",
+            attributes: [
+                ("version", usesFormat11(amendment) ? signedFormatVersion : formatVersion), ("id", amendment.id),
+                ("record", amendment.recordID),
+            ],
+            children: children)
+    }
+
+    /// Whether an amendment holds something format 1 does not have: a signature, or a bench time's offset.
+    static func usesFormat11(_ amendment: AmendmentEntry) -> Bool {
+        amendment.signature != nil || amendment.results != nil
+            || amendment.observations.contains { $0.startedOffset != nil || $0.finishedOffset != nil }
     }
 
     private static func header(
@@ -143,9 +167,12 @@ public enum EntryDocument {
     private static func element(for observation: StepObservation) -> ElementNode {
         var node = ElementNode(
             "step", attributes: [("number", String(observation.step)), ("status", observation.status.rawValue)])
-        if let started = observation.started { node.children.append(ElementNode("started", text: Timestamp.text(started))) }
-        if let finished = observation.finished {
-            node.children.append(ElementNode("finished", text: Timestamp.text(finished)))
+        for (name, time, offset) in [
+            ("started", observation.started, observation.startedOffset), ("finished", observation.finished, observation.finishedOffset),
+        ] {
+            guard let time else { continue }
+            node.children.append(ElementNode(
+                name, attributes: offset.map { [("offset", BenchTime.offsetText($0))] } ?? [], text: Timestamp.text(time)))
         }
         for quantity in observation.quantities {
             var attributes = [("kind", quantity.kind.rawValue), ("value", quantity.value), ("unit", quantity.unit)]
@@ -307,11 +334,22 @@ public enum EntryDocument {
 
     private static func amendment(from root: ElementNode) throws(DecodeFailure) -> AmendmentEntry {
         let (chain, created, operatorName, software) = try header(root)
+        var signature: EntrySignature?
+        if let node = root.child("signature") {
+            guard let meaning = EntrySignature.Meaning(rawValue: try attribute(node, "meaning")) else {
+                throw DecodeFailure(element: node, message: "unknown meaning")
+            }
+            signature = EntrySignature(
+                meaning: meaning, signer: try attribute(node, "signer"), publicKey: try attribute(node, "publicKey"),
+                content: try attribute(node, "content"), head: try attribute(node, "head"),
+                headSHA256: try attribute(node, "headSHA256"), value: try attribute(node, "value"))
+        }
         return AmendmentEntry(
             id: try attribute(root, "id"), recordID: try attribute(root, "record"), chain: chain, created: created,
             operatorName: operatorName, software: software,
             observations: try observations(try required(root, "observations")),
-            audit: try auditTrail(try required(root, "audit")))
+            audit: try auditTrail(try required(root, "audit")), results: root.child("results").map(RunResults.init(element:)),
+            signature: signature)
     }
 
     private static func amount(_ node: ElementNode?, units: [String: Double]) throws(DecodeFailure) -> Double? {
@@ -341,7 +379,9 @@ public enum EntryDocument {
                 step: try integer(step, "number"), status: status,
                 started: try step.child("started").map { (node) throws(DecodeFailure) in try time(node.text, node) },
                 finished: try step.child("finished").map { (node) throws(DecodeFailure) in try time(node.text, node) },
-                quantities: quantities, notes: step.children("note").compactMap(\.text)))
+                quantities: quantities, notes: step.children("note").compactMap(\.text),
+                startedOffset: step.child("started")?.attribute("offset").flatMap(BenchTime.offsetSeconds),
+                finishedOffset: step.child("finished")?.attribute("offset").flatMap(BenchTime.offsetSeconds)))
         }
         return result
     }
@@ -357,6 +397,89 @@ public enum EntryDocument {
                 reason: entry.child("reason")?.text))
         }
         return result
+    }
+}
+
+/// Times read at the bench: `now`, a UTC time (`…Z`), a time with its offset (`2026-11-25T10:40+01:00`), or a local
+/// time without one (`2026-11-25 10:40`, `10:40` for today), read in this computer's time zone; the offset is kept.
+public enum BenchTime {
+    /// The instant and, unless the text was UTC, the offset from UTC (seconds) of the clock it was read on.
+    public static func parse(_ text: String, now: Date = Date(), timeZone: TimeZone = .current) -> (date: Date, offset: Int?)? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.lowercased() == "now" {
+            let date = Timestamp.wholeSeconds(now)
+            return (date, timeZone.secondsFromGMT(for: date))
+        }
+        if trimmed.hasSuffix("Z") || trimmed.hasSuffix("z") {
+            return Timestamp.date(trimmed).map { ($0, nil) }
+        }
+        var body = trimmed.replacingOccurrences(of: " ", with: "T")
+        var offset: Int?
+        // A trailing ±hh:mm (or ±hhmm) after the time.
+        if let signIndex = body.lastIndex(where: { $0 == "+" || $0 == "-" }), let tIndex = body.firstIndex(of: "T") ?? (body.contains(":") ? body.startIndex : nil),
+            signIndex > tIndex
+        {
+            let digits = body[body.index(after: signIndex)...].filter(\.isNumber)
+            guard digits.count == 4, let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)), hours <= 14, minutes < 60
+            else { return nil }
+            offset = (body[signIndex] == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+            body = String(body[..<signIndex])
+        }
+        var components = DateComponents()
+        let datePart: Substring
+        let timePart: Substring
+        if let t = body.firstIndex(of: "T") {
+            datePart = body[..<t]
+            timePart = body[body.index(after: t)...]
+            let ymd = datePart.split(separator: "-").map { Int($0) }
+            guard ymd.count == 3, let year = ymd[0], let month = ymd[1], let day = ymd[2], datePart.count == 10 else { return nil }
+            components.year = year
+            components.month = month
+            components.day = day
+        } else {
+            timePart = Substring(body)
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = offset.flatMap { TimeZone(secondsFromGMT: $0) } ?? timeZone
+            let today = calendar.dateComponents([.year, .month, .day], from: now)
+            components.year = today.year
+            components.month = today.month
+            components.day = today.day
+        }
+        let hms = timePart.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        guard hms.count == 2 || hms.count == 3, let hour = hms[0], let minute = hms[1], hour < 24, minute < 60,
+            timePart.split(separator: ":").allSatisfy({ $0.count == 2 })
+        else { return nil }
+        let second = hms.count == 3 ? hms[2] : 0
+        guard let second, second < 60 else { return nil }
+        components.hour = hour
+        components.minute = minute
+        components.second = second
+        var calendar = Calendar(identifier: .gregorian)
+        guard let zone = offset.flatMap({ TimeZone(secondsFromGMT: $0) }) ?? Optional(timeZone) else { return nil }
+        calendar.timeZone = zone
+        guard let date = calendar.date(from: components),
+            calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date).day == components.day
+        else { return nil }
+        return (date, offset ?? zone.secondsFromGMT(for: date))
+    }
+
+    /// `+01:00` for 3600.
+    public static func offsetText(_ seconds: Int) -> String {
+        let magnitude = abs(seconds) / 60
+        return (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", magnitude / 60, magnitude % 60)
+    }
+
+    static func offsetSeconds(_ text: String) -> Int? {
+        guard text.count == 6, let hours = Int(text.dropFirst().prefix(2)), let minutes = Int(text.suffix(2)) else { return nil }
+        return (text.hasPrefix("-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+    }
+
+    /// The time as read on the bench clock (`2026-11-25T10:40:00+01:00`), or UTC with a Z when no offset is known.
+    public static func text(_ date: Date, offset: Int?) -> String {
+        guard let offset, let zone = TimeZone(secondsFromGMT: offset) else { return Timestamp.text(date) }
+        var style = Date.ISO8601FormatStyle(timeZone: zone)
+        style = style.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .colon)
+        return style.format(date)
     }
 }
 

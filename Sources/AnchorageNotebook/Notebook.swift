@@ -7,6 +7,9 @@ public struct Notebook: Sendable {
     public let directory: URL
     public static let indexFileName = "index.tsv"
 
+    /// A write made to fail on purpose, as on a full disk (tests only).
+    var writeFault: WriteFault?
+
     public init(directory: URL) {
         self.directory = directory
     }
@@ -47,47 +50,71 @@ public struct Notebook: Sendable {
         return record
     }
 
-    /// Appends what was observed at some steps of record `recordID` (or, with no observations and `sign`, a
-    /// signature). A step observed before is amended, which needs a reason. Returns the new entry.
+    /// Appends what was observed at some steps of record `recordID`, or (with `signing` and no observations) a
+    /// signature. Several observations of one step (a second reagent weighed, a status moving on, a note) are
+    /// observations; giving again a value the step already has (the same reagent's mass, a start time) amends it
+    /// and needs a reason. A signed record is locked: a later change needs a reason and a signature of its own
+    /// (a post-signature amendment). Returns the new entry.
     @discardableResult
     public func appendObservations(
         to recordID: String, observations: [StepObservation], operatorName: String, software: SoftwareIdentity,
-        reason: String? = nil, sign: Bool = false, now: Date = Date()
+        reason: String? = nil, results: RunResults? = nil, signing: SigningRequest? = nil, now: Date = Date()
     ) throws(NotebookError) -> AmendmentEntry {
+        let results = results.flatMap { $0.isEmpty ? nil : $0 }
         guard FileManager.default.fileExists(atPath: directory.path) else { throw .notebookMissing(path: directory.path) }
         let author = try nonEmpty(operatorName, field: "operator")
         let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        if !sign && observations.isEmpty {
+        if signing == nil && observations.isEmpty && results == nil {
             throw .invalidValue(field: "observations", message: "nothing observed: give a step and what was seen")
         }
         let time = Timestamp.wholeSeconds(now)
         let entry = try append { (chain, stored) throws(NotebookError) in
             let history = try RecordHistory(recordID: recordID, entries: stored.map(\.entry))
-            var action: AuditAction = sign ? .signed : .observed
+            var action: AuditAction = observations.isEmpty && results == nil ? .signed : .observed
+            if let signed = history.signatures.last, !observations.isEmpty || results != nil {
+                guard reason != nil, signing != nil else { throw .recordLocked(record: history.record.id, signedIn: signed.entryID) }
+                action = .amended
+            }
             var seen = Set<Int>()
             for observation in observations {
                 guard seen.insert(observation.step).inserted else {
                     throw .invalidValue(field: "step \(observation.step)", message: "observed twice in one amendment")
                 }
                 try history.check(observation)
-                if let earlier = history.observations(ofStep: observation.step).last {
+                try history.checkAtTheBench(observation, now: now)
+                if let earlier = history.amendedEntry(by: observation) {
                     guard reason != nil else {
-                        throw .amendmentNeedsReason(record: recordID, step: observation.step, earlierEntry: earlier.entryID)
+                        throw .amendmentNeedsReason(record: recordID, step: observation.step, earlierEntry: earlier)
                     }
-                    if !sign { action = .amended }
+                    action = .amended
                 }
             }
-            return .amendment(AmendmentEntry(
-                id: EntryID.make(sequence: chain.sequence), recordID: history.record.id, chain: chain, created: time,
+            let id = EntryID.make(sequence: chain.sequence)
+            var amendment = AmendmentEntry(
+                id: id, recordID: history.record.id, chain: chain, created: time,
                 operatorName: author, software: software, observations: observations,
-                audit: [AuditEntry(time: time, author: author, action: action, reason: reason)]))
+                audit: [AuditEntry(time: time, author: author, action: action, reason: reason)], results: results)
+            if let signing, let head = stored.last {
+                let content = RecordContent.hash(
+                    stored.filter { $0.entry.recordID == history.record.id }.map { ($0.entry.id, $0.sha256) })
+                let message = EntrySignature.message(
+                    entryID: id, recordID: history.record.id, content: content, head: head.entry.id,
+                    headSHA256: head.sha256, meaning: signing.meaning, signer: signing.key.name, time: time, reason: reason)
+                amendment.signature = EntrySignature(
+                    meaning: signing.meaning, signer: signing.key.name, publicKey: signing.key.publicKey, content: content,
+                    head: head.entry.id, headSHA256: head.sha256, value: try signing.key.sign(message))
+            }
+            return .amendment(amendment)
         }
         guard case .amendment(let amendment) = entry else { throw .damagedChain("internal: an amendment was not written") }
         return amendment
     }
 
     /// Under the lock: check the chain's end against the index, build the next entry, validate it, write it
-    /// (never over an existing file), then bring the index up to date.
+    /// (never over an existing file), then bring the index up to date. All or nothing, as the caller sees it:
+    /// when the index cannot be written the new entry is taken back and the error says nothing was written, so
+    /// a retry writes exactly one entry; only if taking it back fails too is the entry kept (it is whole and
+    /// chained) and the next write adds it to the index.
     private func append(
         _ build: (ChainLink, [StoredEntry]) throws(NotebookError) -> NotebookEntry
     ) throws(NotebookError) -> NotebookEntry {
@@ -97,34 +124,63 @@ public struct Notebook: Sendable {
 
         let stored = try readEntries()
         let index = readIndex()
-        var indexLines = index?.lines ?? []
-        let lastSequence = stored.last?.entry.chain.sequence ?? 0
-        if let listed = indexLines.last, let listedSequence = EntryID.sequence(of: listed.id), listedSequence > lastSequence {
-            throw .damagedChain("\(listed.id) is listed in the index but its file is missing")
-        }
-        for line in indexLines {
-            guard let entry = stored.first(where: { $0.entry.id == line.id }) else {
-                throw .damagedChain("\(line.id) is listed in the index but its file is missing")
-            }
-            if entry.sha256 != line.sha256 { throw .damagedChain("\(line.id) changed since it was written") }
-        }
+        if let damage = Notebook.indexDamage(stored: stored, index: index) { throw .damagedChain(damage) }
         for (position, entry) in stored.enumerated() where entry.entry.chain.sequence != position + 1 {
             throw .damagedChain("the chain has no entry \(EntryID.make(sequence: position + 1))")
         }
 
+        let lastSequence = stored.last?.entry.chain.sequence ?? 0
         let chain = ChainLink(sequence: lastSequence + 1, previous: stored.last?.sha256)
         let entry = try build(chain, stored)
         let bytes = try EntryDocument.encode(entry)
         let fileName = entry.id + ".xml"
-        try DurableFiles.createNew(fileName, in: directory, bytes: bytes)
+        try DurableFiles.createNew(fileName, in: directory, bytes: bytes, fault: writeFault)
 
-        // Entries a stopped writer left out of the index are added before the new one.
-        for missing in stored where !indexLines.contains(where: { $0.id == missing.entry.id }) {
-            indexLines.append(IndexLine(missing))
-        }
+        // An entry a stopped writer left out of the index is added before the new one.
+        var indexLines = index?.lines ?? []
+        for missing in stored.dropFirst(indexLines.count) { indexLines.append(IndexLine(missing)) }
         indexLines.append(IndexLine(StoredEntry(fileName: fileName, sha256: sha256Hex(bytes), entry: entry)))
-        try DurableFiles.replace(Notebook.indexFileName, in: directory, bytes: Array(IndexLine.text(indexLines).utf8))
+        do throws(NotebookError) {
+            try DurableFiles.replace(
+                Notebook.indexFileName, in: directory, bytes: Array(IndexLine.text(indexLines).utf8), fault: writeFault)
+        } catch {
+            do throws(NotebookError) {
+                try DurableFiles.remove(fileName, in: directory)
+            } catch _ {
+                return entry
+            }
+            throw .notWritten(entry: entry.id, cause: error.description)
+        }
         return entry
+    }
+
+    /// Why the writer must not append (the index and the entries disagree), or nil. The index lists every entry
+    /// in chain order, each column as the entry's file gives it; only the newest entry may be absent from it
+    /// (a writer stopped between the entry and the index), and no index at all only while there is one entry.
+    static func indexDamage(stored: [StoredEntry], index: IndexContents?) -> String? {
+        guard let index else {
+            return stored.count > 1 ? "\(indexFileName) is missing although the notebook holds \(stored.count) entries" : nil
+        }
+        if let line = index.badLines.first { return "\(indexFileName) line \(line) cannot be read" }
+        if index.lines.count > stored.count {
+            let listed = index.lines[stored.count]
+            let known = stored.contains { $0.entry.id == listed.id }
+            return known
+                ? "\(indexFileName) lists \(listed.id) twice or out of order"
+                : "\(listed.id) is listed in the index but its file is missing"
+        }
+        for (line, entry) in zip(index.lines, stored) {
+            guard line.id == entry.entry.id else {
+                return stored.contains(where: { $0.entry.id == line.id })
+                    ? "\(indexFileName) lists \(line.id) out of order" : "\(line.id) is listed in the index but its file is missing"
+            }
+            if line.sha256 != entry.sha256 { return "\(line.id) changed since it was written" }
+            if line != IndexLine(entry) { return "\(indexFileName) and \(line.id).xml disagree on the entry's kind or record" }
+        }
+        if stored.count - index.lines.count > 1 {
+            return "\(indexFileName) lists \(index.lines.count) of the \(stored.count) entries: it was cut short"
+        }
+        return nil
     }
 
     private func checkPlan(_ plan: PlannedRecord) throws(NotebookError) {
@@ -239,24 +295,37 @@ public struct Notebook: Sendable {
         }
     }
 
-    /// The index's lines, and the numbers of lines that could not be read; nil when there is no index.
-    func readIndex() -> (lines: [IndexLine], badLines: [Int])? {
+    /// What `index.tsv` holds: its readable lines, and the numbers of the lines that are not (a wrong number of
+    /// columns, an id that is not canonical, a hash that is not 64 lower-case hex digits, a kind other than
+    /// record or amendment, a record column that is not an id, or a record whose record column is not itself).
+    struct IndexContents {
+        var lines: [IndexLine]
+        var badLines: [Int]
+        /// Whether the file starts with the header the writer puts there.
+        var hasHeader: Bool
+    }
+
+    /// The index, read; nil when there is no index.
+    func readIndex() -> IndexContents? {
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(Notebook.indexFileName).path)
         else { return nil }
         var lines: [IndexLine] = []
         var badLines: [Int] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
+        let text = String(decoding: data, as: UTF8.self)
+        let hexDigits = Set("0123456789abcdef")
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4, EntryID.sequence(of: fields[0]) != nil, fields[1].count == 64 else {
+            guard fields.count == 4, EntryID.sequence(of: fields[0]) != nil, fields[1].count == 64,
+                fields[1].allSatisfy(hexDigits.contains), fields[2] == "record" || fields[2] == "amendment",
+                EntryID.sequence(of: fields[3]) != nil, (fields[2] == "record") == (fields[3] == fields[0])
+            else {
                 badLines.append(number + 1)
                 continue
             }
             lines.append(IndexLine(id: fields[0], sha256: fields[1], kind: fields[2], recordID: fields[3]))
         }
-        return (lines, badLines)
+        return IndexContents(lines: lines, badLines: badLines, hasHeader: text.hasPrefix(IndexLine.header))
     }
 }
 
@@ -308,8 +377,90 @@ public struct RecordHistory: Sendable, Hashable {
         observations(ofStep: step).last?.observation.status ?? .planned
     }
 
-    /// Whether the latest entry is a signature.
-    public var isSigned: Bool { amendments.last?.audit.contains { $0.action == .signed } ?? false }
+    /// The run's results: the latest given for each field (an empty XRD list counts: none seen), notes and
+    /// files from every results entry.
+    public var results: RunResults? {
+        let all = amendments.compactMap(\.results)
+        guard !all.isEmpty else { return nil }
+        var merged = RunResults()
+        for result in all {
+            if let mass = result.productMass { merged.productMass = mass }
+            for loading in result.loadings {
+                merged.loadings.removeAll { $0.metal == loading.metal }
+                merged.loadings.append(loading)
+            }
+            if let haadf = result.haadf { merged.haadf = haadf }
+            if let exafs = result.exafs { merged.exafs = exafs }
+            if let phases = result.xrdPhases { merged.xrdPhases = phases }
+            merged.notes += result.notes
+            merged.files += result.files
+        }
+        return merged
+    }
+
+    /// Whether the record carries a signature: an ed25519 one, or (in entries written before signatures were
+    /// cryptographic) a signing entry that names its signer only.
+    public var isSigned: Bool { !signatures.isEmpty || amendments.contains { $0.audit.contains { $0.action == .signed } } }
+
+    /// The record's ed25519 signatures, in chain order, with the entry that holds each.
+    public var signatures: [(entryID: String, signature: EntrySignature)] {
+        amendments.compactMap { amendment in amendment.signature.map { (amendment.id, $0) } }
+    }
+
+    /// Amendments made after the record's first signature (each with a reason and a signature of its own).
+    public var postSignatureAmendments: [AmendmentEntry] {
+        guard let first = signatures.first?.entryID, let start = EntryID.sequence(of: first) else { return [] }
+        return amendments.filter { (EntryID.sequence(of: $0.id) ?? 0) > start && (!$0.observations.isEmpty || $0.results != nil) }
+    }
+
+    /// The entry whose value `observation` gives again for its step (so it amends it), or nil when it only adds
+    /// to what the step has: a quantity of a kind and reagent not yet recorded, a note, a status moving on.
+    func amendedEntry(by observation: StepObservation) -> String? {
+        for (entryID, earlier) in observations(ofStep: observation.step).reversed() {
+            let earlierKeys = Set(earlier.quantities.map { "\($0.kind.rawValue) \($0.reagent ?? "")" })
+            if observation.quantities.contains(where: { earlierKeys.contains("\($0.kind.rawValue) \($0.reagent ?? "")") }) {
+                return entryID
+            }
+            if observation.started != nil && earlier.started != nil { return entryID }
+            if observation.finished != nil && earlier.finished != nil { return entryID }
+        }
+        if let last = observations(ofStep: observation.step).last,
+            [.done, .skipped, .failed].contains(last.observation.status), observation.status != last.observation.status
+        {
+            return last.entryID
+        }
+        return nil
+    }
+
+    /// Greatest clock difference tolerated between the bench and this computer for a time in the future.
+    public static let clockSkew: TimeInterval = 300
+
+    /// What the bench can refuse on the spot: an amount of a reagent the step does not use, a finish before the
+    /// start (also one given earlier for the step), a time in the future beyond the clock skew.
+    func checkAtTheBench(_ observation: StepObservation, now: Date) throws(NotebookError) {
+        guard let step = record.plan.steps.first(where: { $0.number == observation.step }) else { return }
+        for quantity in observation.quantities {
+            if let reagent = quantity.reagent, !step.reagentRefs.contains(reagent) {
+                throw .reagentNotInStep(
+                    record: record.id, step: step.number, kind: step.kind, reagent: reagent, used: step.reagentRefs)
+            }
+        }
+        let earlier = observations(ofStep: observation.step).map(\.observation)
+        let started = observation.started ?? earlier.compactMap(\.started).last
+        let finished = observation.finished ?? earlier.compactMap(\.finished).last
+        if let started, let finished, finished < started {
+            throw .impossibleTime(
+                field: observation.finished != nil ? "finished" : "started",
+                message: "step \(observation.step) would finish (\(Timestamp.text(finished))) before it started (\(Timestamp.text(started)))")
+        }
+        for (field, time) in [("started", observation.started), ("finished", observation.finished)] {
+            if let time, time.timeIntervalSince(now) > RecordHistory.clockSkew {
+                throw .impossibleTime(
+                    field: field,
+                    message: "\(Timestamp.text(time)) is in the future (this computer's clock says \(Timestamp.text(now)))")
+            }
+        }
+    }
 
     /// Refuses an observation of a step the record does not have, or of a reagent it does not use.
     func check(_ observation: StepObservation) throws(NotebookError) {

@@ -22,6 +22,14 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The notebook's last entries do not match its index: nothing is appended to a damaged chain.
     case damagedChain(String)
     case fileSystem(operation: String, path: String, reason: String)
+    /// A signed record is locked: a change needs a reason and a signature of its own.
+    case recordLocked(record: String, signedIn: String)
+    /// An amount given for a reagent the step does not use.
+    case reagentNotInStep(record: String, step: Int, kind: String, reagent: String, used: [String])
+    /// A time that cannot be: a finish before the start, a time in the future.
+    case impossibleTime(field: String, message: String)
+    /// A write failed part-way and was taken back: the notebook is as it was before the command.
+    case notWritten(entry: String, cause: String)
     /// An observations file that cannot be used, with its location.
     case observationFile(file: String, line: Int, column: Int, message: String)
 
@@ -60,6 +68,16 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
             return "nothing written: \(message); run `anchorage notebook verify` on the notebook"
         case .fileSystem(let operation, let path, let reason):
             return "could not \(operation) \(path): \(reason)"
+        case .recordLocked(let record, let signedIn):
+            return "record \(record) was signed in \(signedIn) and is locked: a later change is a post-signature "
+                + "amendment, with a reason (--reason) and a signature of its own (--key)"
+        case .reagentNotInStep(let record, let step, let kind, let reagent, let used):
+            let list = used.isEmpty ? "it uses no reagent" : "its reagents are " + used.joined(separator: ", ")
+            return "step \(step) (\(kind)) of record \(record) does not use '\(reagent)' (\(list))"
+        case .impossibleTime(let field, let message):
+            return "--\(field): \(message)"
+        case .notWritten(let entry, let cause):
+            return "\(entry) was not written: \(cause); the notebook is as it was, and the command can be run again"
         case .observationFile(let file, let line, let column, let message):
             return "\(file):\(line):\(column): error: \(message)"
         }

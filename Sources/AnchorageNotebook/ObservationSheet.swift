@@ -93,10 +93,18 @@ public struct ObservationSheet: Sendable, Hashable {
                 observation.status = status
             case "started", "finished":
                 let text = try scalar(value)
-                guard let date = Timestamp.date(text) else {
-                    throw failure(value.location, "'\(text)' is not a UTC time such as 2026-11-25T09:40:00Z")
+                guard let time = BenchTime.parse(text) else {
+                    throw failure(
+                        value.location,
+                        "'\(text)' is not a time: give now, 10:40 (today, local), 2026-11-25 10:40 (local), 2026-11-25T10:40+01:00 or 2026-11-25T09:40:00Z")
                 }
-                if key.value == "started" { observation.started = date } else { observation.finished = date }
+                if key.value == "started" {
+                    observation.started = time.date
+                    observation.startedOffset = time.offset
+                } else {
+                    observation.finished = time.date
+                    observation.finishedOffset = time.offset
+                }
             case "reagent":
                 break
             case "note":

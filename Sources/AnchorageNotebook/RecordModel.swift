@@ -240,10 +240,14 @@ public struct StepObservation: Sendable, Hashable {
     public var finished: Date?
     public var quantities: [ObservedQuantity]
     public var notes: [String]
+    /// The offsets from UTC (seconds) of the clocks `started` and `finished` were read on, when given as local
+    /// times (format 1.1); nil for a time given in UTC.
+    public var startedOffset: Int?
+    public var finishedOffset: Int?
 
     public init(
         step: Int, status: StepStatus = .done, started: Date? = nil, finished: Date? = nil,
-        quantities: [ObservedQuantity] = [], notes: [String] = []
+        quantities: [ObservedQuantity] = [], notes: [String] = [], startedOffset: Int? = nil, finishedOffset: Int? = nil
     ) {
         self.step = step
         self.status = status
@@ -251,6 +255,8 @@ public struct StepObservation: Sendable, Hashable {
         self.finished = finished
         self.quantities = quantities
         self.notes = notes
+        self.startedOffset = startedOffset
+        self.finishedOffset = finishedOffset
     }
 }
 
@@ -315,6 +321,10 @@ public struct AmendmentEntry: Sendable, Hashable {
     public var software: SoftwareIdentity
     public var observations: [StepObservation]
     public var audit: [AuditEntry]
+    /// Characterisation results (format 1.1).
+    public var results: RunResults? = nil
+    /// An ed25519 signature (format 1.1; absent in earlier entries, which are read as before).
+    public var signature: EntrySignature? = nil
 }
 
 public enum NotebookEntry: Sendable, Hashable {
@@ -362,10 +372,14 @@ public enum EntryID {
         return "NB-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
+    /// The position an id names, only for the canonical spelling `make(sequence:)` gives (`NB-0003`, not
+    /// `NB-00003` nor `NB-0000`): any other name is not an entry.
     public static func sequence(of id: String) -> Int? {
         guard id.hasPrefix("NB-") else { return nil }
         let digits = id.dropFirst(3)
-        guard digits.count >= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(digits)
+        guard digits.count >= 4, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let sequence = Int(digits), sequence >= 1, make(sequence: sequence) == id
+        else { return nil }
+        return sequence
     }
 }

@@ -11,9 +11,12 @@ public enum RecordText {
         let done = steps.filter { history.status(ofStep: $0) == .done }.count
         let date = String(Timestamp.text(record.created).prefix(10))
         var progress = "\(done)/\(steps.count) steps done"
-        if !history.amendments.isEmpty {
-            progress += ", \(history.amendments.count) amendment" + (history.amendments.count == 1 ? "" : "s")
-        }
+        // Entries that add what was seen are observations; only corrections of a value given before are amendments.
+        let actions = history.amendments.compactMap { $0.audit.first?.action }
+        let observed = actions.filter { $0 == .observed }.count
+        let amended = actions.filter { $0 == .amended }.count
+        if observed > 0 { progress += ", \(observed) observation" + (observed == 1 ? "" : "s") }
+        if amended > 0 { progress += ", \(amended) amendment" + (amended == 1 ? "" : "s") }
         if history.isSigned { progress += ", signed" }
         return "\(record.id)  \(date)  \(record.operatorName)  \(record.plan.recipeID)  (\(progress))  \(record.plan.title)"
     }
@@ -71,8 +74,16 @@ public enum RecordText {
 
         lines.append("")
         lines.append("Audit trail")
+        let signatures = Dictionary(history.signatures.map { ($0.entryID, $0.signature) }, uniquingKeysWith: { first, _ in first })
+        let firstSigned = history.signatures.first.flatMap { EntryID.sequence(of: $0.entryID) }
         for (entryID, entry) in history.auditTrail {
             var line = "  \(Timestamp.text(entry.time))  \(entry.action.rawValue)  \(entry.author)  \(entryID)"
+            if let signature = signatures[entryID] {
+                line += "  [ed25519 \(signature.meaning.rawValue), key \(EntrySignature.keyID(signature.publicKey)), covers up to \(signature.head)]"
+            }
+            if let firstSigned, let sequence = EntryID.sequence(of: entryID), sequence > firstSigned, entry.action != .signed {
+                line += "  [post-signature amendment]"
+            }
             if let reason = entry.reason { line += "  \(reason)" }
             lines.append(line)
         }
@@ -137,8 +148,10 @@ public enum RecordText {
 
     static func describe(_ observation: StepObservation) -> String {
         var parts: [String] = [observation.status.rawValue]
-        if let started = observation.started { parts.append("started \(Timestamp.text(started))") }
-        if let finished = observation.finished { parts.append("finished \(Timestamp.text(finished))") }
+        if let started = observation.started { parts.append("started \(BenchTime.text(started, offset: observation.startedOffset))") }
+        if let finished = observation.finished {
+            parts.append("finished \(BenchTime.text(finished, offset: observation.finishedOffset))")
+        }
         for quantity in observation.quantities {
             parts.append("\(quantity.kind.rawValue) \(quantity.value) \(quantity.unit)" + (quantity.reagent.map { " (\($0))" } ?? ""))
         }

@@ -126,6 +126,7 @@ enum LibXML {
     /// the parsed document is validated against it before anything is returned.
     static func read(_ bytes: [UInt8], schema: CompiledSchema?) -> ReadResult {
         _ = initialized
+        if let problem = MarkupLimits.check(bytes) { return .refused([problem]) }
         let collector = ProblemCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         xmlSetStructuredErrorFunc(context, collectProblem)

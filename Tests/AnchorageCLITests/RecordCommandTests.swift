@@ -35,7 +35,8 @@ import Testing
         observe.reason = "balance recalibrated"
         #expect(observe.execute().standardOutput.contains("amended"))
 
-        let sheet = notebook.appendingPathComponent("observations.yaml")
+        let sheet = notebook.deletingLastPathComponent().appendingPathComponent("observations-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: sheet) }
         try """
             operator: B. Chemist
             steps:
@@ -48,8 +49,18 @@ import Testing
             """.write(to: sheet, atomically: true, encoding: .utf8)
         let fromFile = try RecordCommand.Observe.parse(["NB-0001", "--notebook", notebook.path, "--from", sheet.path])
         #expect(fromFile.execute().exitCode == 0)
-        let sign = try RecordCommand.Sign.parse(["NB-0001", "--notebook", notebook.path, "--operator", "C. Supervisor"])
-        #expect(sign.execute().exitCode == 0)
+        let keyFile = notebook.deletingLastPathComponent().appendingPathComponent("key-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: keyFile)
+            try? FileManager.default.removeItem(at: keyFile.appendingPathExtension("pub"))
+        }
+        let key = try KeyCommand.New.parse(["--name", "C. Supervisor", "--output", keyFile.path]).execute()
+        #expect(key.exitCode == 0, "\(key.standardError)")
+        let publicLine = try String(contentsOf: keyFile.appendingPathExtension("pub"), encoding: .utf8)
+        try publicLine.write(to: notebook.appendingPathComponent("trusted-keys.txt"), atomically: true, encoding: .utf8)
+        let sign = try RecordCommand.Sign.parse(["NB-0001", "--notebook", notebook.path, "--key", keyFile.path, "--meaning", "approval"])
+        let signed = sign.execute()
+        #expect(signed.exitCode == 0, "\(signed.standardError)")
 
         let verify = NotebookCommand.Verify.execute(directory: notebook.path)
         #expect(verify.exitCode == 0, "\(verify.standardOutput)")
@@ -57,7 +68,7 @@ import Testing
 
         let list = NotebookCommand.List.execute(directory: notebook.path)
         #expect(list.standardOutput.contains("NB-0001"))
-        #expect(list.standardOutput.contains("2/8 steps done, 4 amendments, signed"))
+        #expect(list.standardOutput.contains("2/8 steps done, 2 observations, 1 amendment, signed"), "\(list.standardOutput)")
 
         let show = NotebookCommand.Show.execute(id: "NB-0001", notebook: notebook.path)
         #expect(show.standardOutput.contains("NB-0002: done; mass 1.702 g (zn); “white suspension”"))

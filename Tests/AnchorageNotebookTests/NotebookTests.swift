@@ -67,7 +67,8 @@ import Testing
         #expect(try notebook.verify().isIntact)
 
         let signature = try notebook.appendObservations(
-            to: "NB-0001", observations: [], operatorName: "C. Supervisor", software: Fixtures.software, reason: "checked", sign: true)
+            to: "NB-0001", observations: [], operatorName: "C. Supervisor", software: Fixtures.software, reason: "checked",
+            signing: SigningRequest(key: SigningKey(name: "C. Supervisor"), meaning: .approval))
         #expect(signature.audit.first?.action == .signed)
         #expect(try notebook.history(of: "NB-0001").isSigned)
     }

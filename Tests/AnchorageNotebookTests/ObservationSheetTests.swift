@@ -46,7 +46,7 @@ import Testing
         ("steps:\n  - step: 1\n    status: finished\n", 3, 13, "unknown status"),
         ("steps:\n  - mass: 1 g\n", 2, 5, "missing 'step'"),
         ("steps:\n  - step: one\n", 2, 11, "step number"),
-        ("steps:\n  - step: 1\n    started: yesterday\n", 3, 14, "UTC time"),
+        ("steps:\n  - step: 1\n    started: yesterday\n", 3, 14, "is not a time"),
         ("steps: [\n", 2, 1, ""),
         ("reason: x\n", 1, 1, "no observations"),
     ])

@@ -122,6 +122,48 @@ import Testing
         #expect(verify.status == 0, "\(verify.output)")
     }
 
+    /// `verify` reads under the lock (shared): with four writers at work it never reports an entry as missing
+    /// or changed because it looked while a writer was between the entry and the index.
+    @Test(.timeLimit(.minutes(10))) func verifyWhileFourWritersRunRaisesNoFalseAlarm() throws {
+        let folder = Fixtures.temporaryFolder().appendingPathComponent("busy")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try #require(try Self.run(["record", Self.recipe, "--notebook", folder.path, "--operator", "first"]).status == 0)
+        var writers: [Process] = []
+        var launched = 0
+        var alarms: [String] = []
+        for run in 0..<100 {
+            writers.removeAll { !$0.isRunning }
+            while writers.count < 4 {
+                let arguments =
+                    launched % 4 == 3
+                    ? ["record", "observe", "NB-0001", "--notebook", folder.path, "--operator", "W", "--step", "2",
+                       "--status", "in-progress", "--reason", "again"]
+                    : ["record", Self.recipe, "--notebook", folder.path, "--operator", "W\(launched)"]
+                writers.append(try Self.launch(arguments))
+                launched += 1
+            }
+            let report = try Notebook(directory: folder).verify()
+            if !report.isIntact { alarms.append("run \(run): \(report.problems.prefix(3))") }
+        }
+        for writer in writers {
+            writer.waitUntilExit()
+            #expect(writer.terminationStatus == 0)
+        }
+        #expect(alarms.isEmpty, "\(alarms.count) of 100 runs: \(alarms.prefix(3))")
+        let report = try Notebook(directory: folder).verify()
+        #expect(report.isIntact && report.notes.isEmpty, "\(report.problems) \(report.notes)")
+    }
+
+    @Test func verifyReportsAFileThatIsNotAnEntryAndExitsWithOne() throws {
+        let folder = Fixtures.temporaryFolder().appendingPathComponent("foreign")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try #require(try Self.run(["record", Self.recipe, "--notebook", folder.path, "--operator", "A"]).status == 0)
+        try Data("<r/>".utf8).write(to: folder.appendingPathComponent("evil.xml"))
+        let result = try Self.run(["notebook", "verify", folder.path])
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("notebook: foreign: evil.xml is not part of the notebook"), "\(result.output)")
+    }
+
     @Test func verifyNamesTamperedEntriesAndExitsWithOne() throws {
         let folder = Fixtures.temporaryFolder().appendingPathComponent("tampered")
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
