@@ -196,4 +196,34 @@ struct SafetyPanelTests {
         #expect(finding.lowerBound > appendix.lowerBound)
         #expect(text.range(of: "CHARACTERISATION PLAN")!.lowerBound < appendix.lowerBound)
     }
+
+    @Test("a lab catalog's own classification is grouped like a shipped one and taken as the lab's word")
+    func labClassification() throws {
+        let knowledge = try Knowledge.bundled()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("anchorage-lab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("lab.yaml")
+        try Data("""
+            chemicals:
+              - id: zinc-nitrate-hexahydrate
+                name: "zinc nitrate hexahydrate"
+                formula: "Zn(NO3)2·6H2O"
+                cas: "10196-18-6"
+                class: metal-salt
+                metal: Zn
+                hazards: [H272, H302, H350, H410]
+            """.utf8).write(to: file)
+        var catalog = knowledge.chemicals
+        try catalog.addFile(at: file)
+        let text = try ProtocolFixture.recipeText("co-sas-nc-zn-co-zif-900.yaml")
+        let recipe = try #require(Validator(knowledge: knowledge).validate(text: text, file: "r.yaml").recipe)
+        let builder = ProtocolBuilder(
+            knowledge: try ProtocolKnowledge.bundled(), catalog: catalog, elements: knowledge.elements, citations: knowledge.citations)
+        let settings = ProtocolSettings(scale: 1, paper: .a4, file: "r.yaml", sha256: "", date: "2026-01-01", version: "test")
+        let document = builder.build(recipe: recipe, diagnostics: [], settings: settings)
+        let cmr = try #require(document.hazardGroups.first { $0.id == "cmr" })
+        #expect(cmr.statements.contains { $0.code == "H350" && $0.reagents.contains("zinc nitrate hexahydrate") })
+        #expect(!(document.hazardCaveat ?? "").contains("zinc nitrate hexahydrate"))
+    }
 }
