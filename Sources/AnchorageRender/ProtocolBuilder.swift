@@ -68,11 +68,27 @@ public struct ProtocolBuilder: Sendable {
             timeline: timing.rows,
             overnight: steps.filter(\.overnight).map { "step \($0.number) (\($0.kind))" },
             product: product(scaledRecipe),
-            checks: checks(for: scaledRecipe.target.site.value),
+            checks: [],
             warnings: warnings,
             hasWarnings: !warnings.isEmpty,
             notes: scaledRecipe.notes?.value)
         document.hasScalingWarnings = !document.scalingWarnings.isEmpty
+        (document.checks, document.loading) = characterisation(scaledRecipe, resolved: resolved)
+        document.hasLoading = !document.loading.isEmpty
+        let hazards = chemicalHazards(resolved)
+        document.hazardGroups = hazards.groups
+        document.otherHazards = hazards.other
+        document.hazardCaveat = hazards.caveat
+        document.signalWord = hazards.signalWord
+        document.pictograms = hazards.pictograms
+        document.safetySources = hazards.sources
+        document.precautionaryLegend = hazards.legend
+        document.controls = Self.controlRows(hazards.groups)
+        document.hasHazardGroups = !hazards.groups.isEmpty
+        document.hasOtherHazards = !hazards.other.isEmpty
+        document.glance = glance(document, resolved: resolved, limiting: limiting)
+        document.runningHeaderCSS = Self.cssString(document.title)
+        document.runningHeaderRightCSS = Self.cssString("\(document.recipeID) · \(document.date)")
         document.overnightSummary = document.overnight.isEmpty ? nil : document.overnight.joined(separator: "; ")
         return document
     }
@@ -103,17 +119,13 @@ public struct ProtocolBuilder: Sendable {
         if let moles = reagent.moles, let reference = limiting?.moles, reference > 0, Self.inRatio(reagent) {
             ratio = QuantityFormat.number(moles / reference)
         }
-        let unchecked = "as recorded in the catalog, not checked against a published classification: confirm on the supplier's SDS"
-        let verified = reagent.chemical?.hazardsVerified != false
-        let hazardNote: String? = switch reagent.chemical?.hazards {
-        case .none: reagent.chemical == nil ? "not in the catalog: check the supplier's safety data sheet" : "no hazard statements recorded in the catalog"
-        case .some(let list) where list.isEmpty: verified ? "not classified as hazardous" : "not classified as hazardous, \(unchecked)"
-        default: verified ? nil : "statements \(unchecked)"
-        }
+        // Whether the classification was checked is said once for all reagents (the protocol's hazard caveat).
+        let hazardNote: String? = reagent.chemical?.hazards?.isEmpty == true ? "not classified as hazardous" : nil
         return ProtocolDocument.ReagentRow(
             id: reagent.id,
             name: reagent.displayName,
             formula: reagent.reagent.formula?.value ?? reagent.chemical?.formula ?? "—",
+            formulaParts: Self.formulaParts(reagent.reagent.formula?.value ?? reagent.chemical?.formula ?? "—"),
             cas: reagent.reagent.cas?.value ?? reagent.chemical?.cas ?? "—",
             role: reagent.role.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") } ?? "—",
             mass: showsMass ? reagent.grams.map(QuantityFormat.mass(grams:)) ?? "—" : "—",
@@ -266,9 +278,11 @@ public struct ProtocolBuilder: Sendable {
             if duration == nil { untimed.append(step.number) }
             let start = elapsed
             elapsed += duration ?? 0
+            // A hands-on step has no time of its own: it starts where the clock stands and ends when the work is done.
             rows.append(.init(
-                step: step.number, what: wording.shortTitle(step), duration: duration.map(StepWording.span) ?? "hands-on",
-                start: StepWording.span(start), end: StepWording.span(elapsed), overnight: wording.canRunOvernight(step)))
+                step: step.number, what: wording.shortTitle(step), duration: duration.map(StepWording.span) ?? "hands-on, not timed",
+                start: start == 0 ? "start" : "after " + StepWording.span(start),
+                end: duration == nil ? "when done" : "after " + StepWording.span(elapsed), overnight: wording.canRunOvernight(step)))
         }
         return Timing(rows: rows, total: elapsed, untimed: untimed)
     }
@@ -301,16 +315,5 @@ public struct ProtocolBuilder: Sendable {
         if let support = recipe.target.support?.value { text += " on \(support)" }
         if let host = recipe.host?.value { text += ", from \(host)" }
         return text + " (\(recipe.route.value.title))"
-    }
-
-    func checks(for site: SiteType) -> [ProtocolDocument.Check] {
-        let list = site == .singleAtom ? knowledge.singleAtomChecks : knowledge.dualAtomChecks
-        return list.map { check in
-            let reference = check.source.flatMap { source -> String? in
-                let cited = source.citation.map { id in id == "review-pom-admc" ? "review" : (citations[id]?.formatted ?? id) }
-                return [cited, source.note].compactMap { $0 }.joined(separator: ", ")
-            }
-            return .init(technique: check.technique, lookFor: check.lookFor, source: reference ?? "")
-        }
     }
 }

@@ -16,10 +16,17 @@ public struct ProtocolDocument: Sendable {
         public var statement: String?
     }
 
+    /// A run of a chemical formula: subscripts (atom counts) apart from the rest, so HTML can print them lowered.
+    public struct FormulaPart: Sendable {
+        public var text: String
+        public var sub: Bool
+    }
+
     public struct ReagentRow: Sendable {
         public var id: String
         public var name: String
         public var formula: String
+        public var formulaParts: [FormulaPart]
         public var cas: String
         public var role: String
         public var mass: String
@@ -30,6 +37,63 @@ public struct ProtocolDocument: Sendable {
         /// The codes alone, for a table cell ("—" when none).
         public var hazardCodes: String
         public var hazardNote: String?
+    }
+
+    /// One hazard statement of a group, with the reagents that carry it.
+    public struct GroupStatement: Sendable {
+        public var code: String
+        public var statement: String?
+        public var reagents: String
+    }
+
+    public struct Control: Sendable {
+        public var label: String
+        public var text: String
+    }
+
+    /// A hazard group of the safety panel (carcinogens, acutely toxic, sensitisers, …): the reagents in it, their
+    /// statements, pictograms and signal word, and the controls the group calls for.
+    public struct HazardGroup: Sendable {
+        public var id: String
+        public var title: String
+        public var short: String
+        /// Whether the first page names the group's reagents (CMR, acutely toxic, sensitisers, pyrophorics, water-reactives).
+        public var named: Bool
+        public var signalWord: String?
+        public var pictograms: [Pictogram]
+        public var reagents: String
+        public var statements: [GroupStatement]
+        public var controls: [Control]
+        /// The precautionary statements' codes, "P201 P202 P280"; their wording is in the legend, once.
+        public var precautionary: String
+        public var source: String
+        public var hasPrecautionary = false
+    }
+
+    /// One kind of control (where to work, gloves, eyes, respirator, waste) for the whole recipe: each distinct
+    /// instruction once, with the hazard groups that call for it.
+    public struct ControlRow: Sendable {
+        public var label: String
+        public var entries: [ControlEntry]
+    }
+
+    public struct ControlEntry: Sendable {
+        public var groups: String
+        public var text: String
+    }
+
+    public struct Pictogram: Sendable {
+        /// GHS01 … GHS09.
+        public var id: String
+        public var name: String
+    }
+
+    /// The first-page summary: what is made, how much, how long it takes, how dangerous it is.
+    public struct Glance: Sendable {
+        public var what: String
+        public var howMuch: String
+        public var howLong: String
+        public var howDangerous: String
     }
 
     public struct Ratio: Sendable {
@@ -132,18 +196,45 @@ public struct ProtocolDocument: Sendable {
     public var metalRatio: Ratio?
     public var equipment: [String]
     public var safety: [SafetyItem]
+    /// The reagents' hazards grouped by class, each group once, with its controls.
+    public var hazardGroups: [HazardGroup] = []
+    /// Statements of the reagents that no group takes (harmful if swallowed, irritant, …), each code once.
+    public var otherHazards: [GroupStatement] = []
+    /// Reagents with no classification from the catalog, or one not checked against a published classification.
+    public var hazardCaveat: String?
+    /// The strongest signal word of all reagents, and every pictogram they carry.
+    public var signalWord: String?
+    public var pictograms: [Pictogram] = []
+    /// The controls of all groups, by kind, each instruction once.
+    public var controls: [ControlRow] = []
+    /// The wording of every precautionary statement the groups name, each once.
+    public var precautionaryLegend: [String] = []
+    /// The full references of the safety panel's sources, each once.
+    public var safetySources: [String] = []
+    public var glance: Glance?
+    /// The running header of every printed page (the title), as the body of a CSS string (every character but
+    /// letters, digits and spaces written as a CSS escape, so it is safe in a style sheet and unchanged by HTML escaping).
+    public var runningHeaderCSS = ""
+    /// The recipe id and date for the other side of the running header, escaped the same way.
+    public var runningHeaderRightCSS = ""
     public var steps: [StepBlock]
     public var totalTime: String
     public var untimedSteps: String?
     public var timeline: [TimelineRow]
     public var overnight: [String]
     public var product: String
+    /// The characterisation plan.
     public var checks: [Check]
+    /// The theoretical loading of each target metal the recipe implies, for the ICP-OES/AAS line.
+    public var loading: [String] = []
     public var warnings: [Finding]
     public var hasWarnings: Bool
     public var notes: String?
 
     // Stored, not computed: templates read properties by reflection, which sees stored ones only.
     public var hasScalingWarnings = false
+    public var hasHazardGroups = false
+    public var hasOtherHazards = false
+    public var hasLoading = false
     public var overnightSummary: String?
 }

@@ -2,25 +2,17 @@ import AnchorageCore
 import Foundation
 
 /// The shipped numbers and words a protocol prints beyond the recipe, each from a data file with its source:
-/// `protocol.yaml`, `ghs-hazard-statements.yaml`, and the autoclave fill limit of `chemistry.yaml`.
+/// `protocol.yaml`, `ghs-hazard-statements.yaml`, `ghs-safety.yaml`, `characterisation.yaml`, and the autoclave
+/// fill limit of `chemistry.yaml`.
 public struct ProtocolKnowledge: Sendable {
-    public struct Check: Decodable, Sendable {
-        public var technique: String
-        public var lookFor: String
-        public var source: SourceReference?
-
-        enum CodingKeys: String, CodingKey {
-            case technique, source
-            case lookFor = "look_for"
-        }
-    }
-
     /// Start of a furnace programme, °C.
     public var roomTemperature: Double?
     /// A step this long or longer, left unattended, can run overnight; hours.
     public var overnightMinimumHours: Double?
-    public var singleAtomChecks: [Check]
-    public var dualAtomChecks: [Check]
+    /// Hazard groups, their controls, pictograms and signal words.
+    public var safety: SafetyKnowledge?
+    /// The characterisation plan per metal and site.
+    public var characterisation: CharacterisationKnowledge?
     /// GHS hazard statement wording by code.
     public var hazardStatements: [String: String]
     /// Largest fraction of an autoclave liner the liquid may fill.
@@ -31,14 +23,10 @@ public struct ProtocolKnowledge: Sendable {
     struct ProtocolFile: Decodable {
         var roomTemperature: Value?
         var overnightMinimum: Value?
-        var singleAtomChecks: [Check]?
-        var dualAtomChecks: [Check]?
 
         enum CodingKeys: String, CodingKey {
             case roomTemperature = "room_temperature_C"
             case overnightMinimum = "overnight_min_h"
-            case singleAtomChecks = "single_atom_checks"
-            case dualAtomChecks = "dual_atom_checks"
         }
     }
 
@@ -53,13 +41,13 @@ public struct ProtocolKnowledge: Sendable {
     }
 
     public init(
-        roomTemperature: Double?, overnightMinimumHours: Double?, singleAtomChecks: [Check], dualAtomChecks: [Check],
-        hazardStatements: [String: String], autoclaveMaxFillFraction: Double?
+        roomTemperature: Double?, overnightMinimumHours: Double?, hazardStatements: [String: String],
+        autoclaveMaxFillFraction: Double?, safety: SafetyKnowledge? = nil, characterisation: CharacterisationKnowledge? = nil
     ) {
         self.roomTemperature = roomTemperature
         self.overnightMinimumHours = overnightMinimumHours
-        self.singleAtomChecks = singleAtomChecks
-        self.dualAtomChecks = dualAtomChecks
+        self.safety = safety
+        self.characterisation = characterisation
         self.hazardStatements = hazardStatements
         self.autoclaveMaxFillFraction = autoclaveMaxFillFraction
     }
@@ -72,8 +60,8 @@ public struct ProtocolKnowledge: Sendable {
         let chemistry = try BundledData.decode(ChemistryFile.self, from: "chemistry.yaml")
         return ProtocolKnowledge(
             roomTemperature: file.roomTemperature?.value, overnightMinimumHours: file.overnightMinimum?.value,
-            singleAtomChecks: file.singleAtomChecks ?? [], dualAtomChecks: file.dualAtomChecks ?? [],
             hazardStatements: statements.statements,
-            autoclaveMaxFillFraction: chemistry.lab?.autoclaveMaxFillFraction?.value)
+            autoclaveMaxFillFraction: chemistry.lab?.autoclaveMaxFillFraction?.value,
+            safety: try SafetyKnowledge.bundled(), characterisation: try CharacterisationKnowledge.bundled())
     }
 }
