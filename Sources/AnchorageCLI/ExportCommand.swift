@@ -67,7 +67,10 @@ extension NotebookCommand {
             let settings = ProtocolSettings(
                 file: file, sha256: record.plan.recipeSHA256, date: String(Timestamp.text(record.created).prefix(10)),
                 version: AnchorageVersion.current)
-            return renderer.render(builder.build(recipe: recipe, diagnostics: result.diagnostics, settings: settings), as: .html)
+            return renderer.render(builder.build(
+                    recipe: recipe, diagnostics: result.diagnostics, settings: settings,
+                    course: result.course ?? knowledge.courseKnowledge(for: recipe)),
+                as: .html)
         }
     }
 }

@@ -104,7 +104,10 @@ import Testing
             accepted += 1
             // What `protocol` does with an accepted recipe, with builder and templates loaded once.
             let settings = ProtocolSettings(file: file.path, sha256: "0", date: "2026-01-01", version: "test")
-            let document = builder.build(recipe: try #require(result.recipe), diagnostics: result.diagnostics, settings: settings)
+            let recipe = try #require(result.recipe)
+            let document = builder.build(
+                recipe: recipe, diagnostics: result.diagnostics, settings: settings,
+                course: result.course ?? knowledge.courseKnowledge(for: recipe))
             for format in ProtocolFormat.allCases {
                 let rendered = renderer.render(document, as: format)
                 #expect(rendered.contains("Step 1"), "\(what): protocol \(format) has no steps")

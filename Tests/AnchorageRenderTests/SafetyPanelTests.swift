@@ -221,7 +221,8 @@ struct SafetyPanelTests {
         let builder = ProtocolBuilder(
             knowledge: try ProtocolKnowledge.bundled(), catalog: catalog, elements: knowledge.elements, citations: knowledge.citations)
         let settings = ProtocolSettings(scale: 1, paper: .a4, file: "r.yaml", sha256: "", date: "2026-01-01", version: "test")
-        let document = builder.build(recipe: recipe, diagnostics: [], settings: settings)
+        let document = builder.build(
+            recipe: recipe, diagnostics: [], settings: settings, course: knowledge.courseKnowledge(for: recipe))
         let cmr = try #require(document.hazardGroups.first { $0.id == "cmr" })
         #expect(cmr.statements.contains { $0.code == "H350" && $0.reagents.contains("zinc nitrate hexahydrate") })
         #expect(!(document.hazardCaveat ?? "").contains("zinc nitrate hexahydrate"))

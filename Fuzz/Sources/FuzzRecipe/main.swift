@@ -6,6 +6,7 @@ import AnchorageRules
 
 /// Everything that does not depend on the input, loaded once.
 struct Pipeline: Sendable {
+    let knowledge: Knowledge
     let validator: Validator
     let builder: ProtocolBuilder
     let renderer: ProtocolRenderer
@@ -16,7 +17,8 @@ struct Pipeline: Sendable {
             let builder = ProtocolBuilder(
                 knowledge: try ProtocolKnowledge.bundled(), catalog: knowledge.chemicals, elements: knowledge.elements,
                 citations: knowledge.citations)
-            return Pipeline(validator: Validator(knowledge: knowledge), builder: builder, renderer: try ProtocolRenderer())
+            return Pipeline(
+                knowledge: knowledge, validator: Validator(knowledge: knowledge), builder: builder, renderer: try ProtocolRenderer())
         } catch {
             fatalError("the shipped knowledge cannot be loaded: \(error)")
         }
@@ -32,7 +34,9 @@ func fuzzRecipe(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let recipe = result.recipe else { return 0 }
     for scale in [1.0, 1e6] {
         let settings = ProtocolSettings(scale: scale, file: "fuzz.yaml", sha256: "0", date: "2026-01-01", version: "fuzz")
-        let document = pipeline.builder.build(recipe: recipe, diagnostics: result.diagnostics, settings: settings)
+        let document = pipeline.builder.build(
+            recipe: recipe, diagnostics: result.diagnostics, settings: settings,
+            course: result.course ?? pipeline.knowledge.courseKnowledge(for: recipe))
         for format in ProtocolFormat.allCases {
             _ = pipeline.renderer.render(document, as: format)
         }
