@@ -32,6 +32,9 @@ public struct FitCommand: AsyncParsableCommand {
     @Option(name: .customLong("name"), help: "With --cif: the framework's name (default: the CIF's data block).")
     public var frameworkName: String?
 
+    @Option(name: .customLong("grid-spacing"), help: "With --cif or --cifs: spacing of the distance grid (Å), as for `pores`.")
+    public var gridSpacing: Double = PoreAnalysisOptions().gridSpacing
+
     @Option(name: .customLong("all"), help: "Rank every catalog framework for this precursor.")
     public var allFrameworksFor: String?
 
@@ -122,7 +125,9 @@ public struct FitCommand: AsyncParsableCommand {
                 precursor = try catalog.precursor(named: names[0])
             }
             let size = precursor.record.enclosingSphereVDW.value.map { $0 - (catalog.criteria.cageAllowance.value ?? 0) }
-            let (framework, _) = try FrameworkFromCIF.framework(cifAt: URL(fileURLWithPath: cif), name: frameworkName, precursorSize: size)
+            guard gridSpacing.isFinite, gridSpacing > 0 else { throw CommandFailure.usage("--grid-spacing is a positive number of ångström") }
+            let (framework, _) = try FrameworkFromCIF.framework(
+                cifAt: URL(fileURLWithPath: cif), name: frameworkName, precursorSize: size, options: PoreAnalysisOptions(gridSpacing: gridSpacing))
             return try render(catalog.assessFit(precursor, framework))
         }
         if let xyz {

@@ -73,11 +73,12 @@ extension FitCommand {
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         let size = precursor.record.enclosingSphereVDW.value.map { $0 - (catalog.criteria.cageAllowance.value ?? 0) }
         let state = ScreenState(count: files.count, showsProgress: isatty(STDERR_FILENO) == 1)
+        let options = PoreAnalysisOptions(gridSpacing: gridSpacing)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = state.next() {
                 let url = files[index]
                 do {
-                    let report = try Pores.analyze(cifAt: url)
+                    let report = try Pores.analyze(cifAt: url, options: options)
                     let framework = try FrameworkFromCIF.framework(report, name: nil, precursorSize: size)
                     state.finish(index, .success((catalog.assessFit(precursor, framework), report)))
                 } catch let error as CIFError {

@@ -13,8 +13,10 @@ enum FrameworkFromCIF {
     ///   - name: what to call the framework; the CIF's data block when nil.
     ///   - precursorSize: the precursor's size against the cage (enclosing sphere less the allowance, Å): the cages
     ///     per cell are the cavities of the structure that hold it. Nil: no cage count.
-    static func framework(cifAt url: URL, name: String? = nil, precursorSize: Double? = nil, radii: String = "zeopp") throws -> (Framework, PoreReport) {
-        let report = try Pores.analyze(cifAt: url, radii: radii)
+    static func framework(
+        cifAt url: URL, name: String? = nil, precursorSize: Double? = nil, radii: String = "zeopp", options: PoreAnalysisOptions = .init()
+    ) throws -> (Framework, PoreReport) {
+        let report = try Pores.analyze(cifAt: url, radii: radii, options: options)
         return (try framework(report, name: name, precursorSize: precursorSize), report)
     }
 
