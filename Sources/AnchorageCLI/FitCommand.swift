@@ -18,7 +18,7 @@ public struct FitCommand: AsyncParsableCommand {
             Exit status: 0 with an answer, 2 for an unknown name or an unreadable file.
             """)
 
-    public enum Format: String, ExpressibleByArgument, Sendable { case text, json }
+    public enum Format: String, ExpressibleByArgument, Sendable { case text, json, csv }
 
     @Argument(help: "PRECURSOR FRAMEWORK (or only FRAMEWORK with --xyz).")
     public var names: [String] = []
@@ -28,6 +28,12 @@ public struct FitCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("cif"), help: "A framework not in the catalog: its cage (LCD) and window (PLD) computed from this CIF.")
     public var cif: String?
+
+    @Option(name: .customLong("name"), help: "With --cif: the framework's name (default: the CIF's data block).")
+    public var frameworkName: String?
+
+    @Option(name: .customLong("grid-spacing"), help: "With --cif or --cifs: spacing of the distance grid (Å), as for `pores`.")
+    public var gridSpacing: Double = PoreAnalysisOptions().gridSpacing
 
     @Option(name: .customLong("all"), help: "Rank every catalog framework for this precursor.")
     public var allFrameworksFor: String?
@@ -41,10 +47,27 @@ public struct FitCommand: AsyncParsableCommand {
     @Option(name: .customLong("metal-mmol"), help: "mmol of framework metal in the batch (a host formed in situ): prints the most precursor it holds isolated.")
     public var metalMillimoles: Double?
 
+    @Option(name: .customLong("screen"), help: ArgumentHelp(
+        "Rank the hosts of a pore table (--frameworks) or of a folder of CIFs (--cifs) for this precursor.", valueName: "PRECURSOR"))
+    public var screenPrecursor: String?
+
+    @Option(name: .customLong("frameworks"), help: ArgumentHelp(
+        "With --screen: a CSV pore table with filename, LCD and PLD columns (CoRE MOF 2019's layout).", valueName: "TABLE.csv"))
+    public var frameworksTable: String?
+
+    @Option(name: .customLong("cifs"), help: ArgumentHelp("With --screen: a folder of CIF files, each analysed by `pores`.", valueName: "DIR"))
+    public var cifFolder: String?
+
+    @Option(name: .customLong("jobs"), help: "With --screen --cifs: structures analysed at once (default: the number of cores).")
+    public var jobs: Int?
+
+    @Option(name: .customLong("top"), help: "With --screen and text output: rows shown (default 25; csv and json give every row).")
+    public var top: Int = 25
+
     @Flag(name: .customLong("list"), help: "List the catalog's frameworks and precursors.")
     public var list = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text or json (csv too for --screen).")
     public var format: Format = .text
 
     @Option(name: .customLong("catalog"), help: ArgumentHelp(
@@ -60,9 +83,12 @@ public struct FitCommand: AsyncParsableCommand {
     /// unknown name, an unreadable file or a wrong combination of arguments.
     public func execute(searchingFrom folder: URL? = nil) -> CommandOutput {
         do {
+            if screenPrecursor != nil { return try screenOutput(searchingFrom: folder) }
             return CommandOutput(standardOutput: try answer(searchingFrom: folder) + "\n")
         } catch let error as CIFError {
             return CommandOutput(standardError: error.formatted(file: cif ?? "") + "\n", exitCode: 2)
+        } catch let error as ScreenTableError {
+            return CommandOutput(standardError: "\(error)\n", exitCode: 2)
         } catch let error as XYZError {
             // Already in the compiler's `file:line:col: error: message` form.
             return CommandOutput(standardError: "\(error)\n", exitCode: 2)
@@ -82,6 +108,7 @@ public struct FitCommand: AsyncParsableCommand {
     public func answer(searchingFrom folder: URL? = nil) throws -> String {
         let catalog = try catalog(searchingFrom: folder)
         if list { return listing(catalog) }
+        guard format != .csv else { throw CommandFailure.usage("--format csv is for --screen") }
         if let name = allFrameworksFor {
             return try render(catalog.rankFrameworks(for: catalog.precursor(named: name)), column: \.framework.name)
         }
@@ -89,13 +116,19 @@ public struct FitCommand: AsyncParsableCommand {
             return try render(catalog.rankPrecursors(for: catalog.framework(named: name)), column: \.precursor.name)
         }
         if let cif {
-            let (framework, _) = try FrameworkFromCIF.framework(cifAt: URL(fileURLWithPath: cif))
+            let precursor: Precursor
             if let xyz {
                 guard names.isEmpty else { throw CommandFailure.usage("with --xyz FILE and --cif FILE give no names") }
-                return try render(catalog.assessFit(catalog.precursor(fromXYZ: URL(fileURLWithPath: xyz), name: xyz).0, framework))
+                precursor = try catalog.precursor(fromXYZ: URL(fileURLWithPath: xyz), name: xyz).0
+            } else {
+                guard names.count == 1 else { throw CommandFailure.usage("with --cif FILE give one PRECURSOR") }
+                precursor = try catalog.precursor(named: names[0])
             }
-            guard names.count == 1 else { throw CommandFailure.usage("with --cif FILE give one PRECURSOR") }
-            return try render(catalog.assessFit(catalog.precursor(named: names[0]), framework))
+            let size = precursor.record.enclosingSphereVDW.value.map { $0 - (catalog.criteria.cageAllowance.value ?? 0) }
+            guard gridSpacing.isFinite, gridSpacing > 0 else { throw CommandFailure.usage("--grid-spacing is a positive number of ångström") }
+            let (framework, _) = try FrameworkFromCIF.framework(
+                cifAt: URL(fileURLWithPath: cif), name: frameworkName, precursorSize: size, options: PoreAnalysisOptions(gridSpacing: gridSpacing))
+            return try render(catalog.assessFit(precursor, framework))
         }
         if let xyz {
             guard names.count == 1 else { throw CommandFailure.usage("with --xyz FILE give one FRAMEWORK") }

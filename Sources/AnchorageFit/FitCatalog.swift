@@ -7,16 +7,25 @@ public struct UnknownNameError: Error, Sendable, Hashable, CustomStringConvertib
     public var kind: Kind
     public var name: String
     public var suggestion: String?
+    /// Every catalog entry the name could mean when it names a family rather than one entry ("MOF-74": the
+    /// Mg-, Co-, Ni- and Zn- forms); empty otherwise.
+    public var alternatives: [String]
 
-    public init(kind: Kind, name: String, suggestion: String?) {
+    public init(kind: Kind, name: String, suggestion: String?, alternatives: [String] = []) {
         self.kind = kind
         self.name = name
         self.suggestion = suggestion
+        self.alternatives = alternatives
     }
 
     public var description: String {
-        "unknown \(kind.rawValue) '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
-            + " (`anchorage fit --list` shows the catalog)"
+        var text = "unknown \(kind.rawValue) '\(name)'"
+        if alternatives.count > 1 {
+            text += "; it names several entries: " + alternatives.map { "'\($0)'" }.joined(separator: ", ") + "; give one"
+        } else if let suggestion {
+            text += "; did you mean '\(suggestion)'?"
+        }
+        return text + " (`anchorage fit --list` shows the catalog)"
     }
 }
 
@@ -181,7 +190,9 @@ public struct FitCatalog: Sendable {
 
     public func framework(named name: String) throws -> Framework {
         if let index = frameworkIndex[FitCatalog.key(name)] { return frameworks[index] }
-        throw UnknownNameError(kind: .framework, name: name, suggestion: suggestion(for: name, among: frameworks.map { [$0.name] + $0.record.aliases }))
+        let groups = frameworks.map { [$0.name] + $0.record.aliases }
+        let family = FitCatalog.family(of: name, among: groups)
+        throw UnknownNameError(kind: .framework, name: name, suggestion: suggestion(for: name, among: groups), alternatives: family)
     }
 
     public func precursor(named name: String) throws -> Precursor {
@@ -196,6 +207,15 @@ public struct FitCatalog: Sendable {
 
     static func sameComposition(_ a: [String: Double], _ b: [String: Double]) -> Bool {
         a.count == b.count && a.allSatisfy { symbol, count in abs((b[symbol] ?? -1) - count) < 1e-9 }
+    }
+
+    /// Entries of which the name is a part ("MOF-74" in "Mg-MOF-74", "CPO-27" in "CPO-27-Co"), by their first name:
+    /// the name of a family whose members the catalog lists one by one.
+    static func family(of name: String, among groups: [[String]]) -> [String] {
+        let target = key(name)
+        guard target.count >= 4 else { return [] }
+        let members = groups.filter { group in group.contains { key($0) != target && key($0).contains(target) } }.compactMap(\.first)
+        return members.count >= 2 ? members : []
     }
 
     private func suggestion(for name: String, among groups: [[String]]) -> String? {

@@ -33,3 +33,8 @@ extension FitCatalog {
         return (a.framework.name, a.precursor.name) < (b.framework.name, b.precursor.name)
     }
 }
+
+/// The ranking order of `rankFrameworks`, for hosts judged outside the catalog (a folder of CIFs).
+public enum FitCatalogRanking {
+    public static func better(_ a: FitVerdict, _ b: FitVerdict) -> Bool { FitCatalog.better(a, b) }
+}

@@ -79,7 +79,7 @@ extension FitVerdict {
             if let nuclear = p.longestNuclear.value { sentence += "; atom-centre longest dimension \(Self.format(nuclear)) Å" }
             if let literature = p.literatureSize.value { sentence += ", literature \(Self.format(literature)) Å [\(p.literatureSize.source)]" }
             sentence += ") less the \(Self.format(cageAllowance, digits: 1)) Å contact allowance is \(Self.format(effective)) Å, "
-            sentence += (fitsCage == true ? "below" : "above") + " the \(Self.format(lcd)) Å largest cavity (Zeo++, \(f.cageDiameter.reference))."
+            sentence += (fitsCage == true ? "below" : "above") + " the \(Self.format(lcd)) Å largest cavity (\(f.cageDiameter.poreMethod), \(f.cageDiameter.reference))."
             sentences.append(sentence)
         }
         if let cross = p.minCrossSectionVDW.value, let effective = effectiveWindowSize, let pld = f.windowDiameter.value, mode != .tooLarge {
@@ -126,8 +126,9 @@ extension FitVerdict {
         func yesNo(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "unknown" }
         var lines = ["\(p.name) (\(p.formula)) in \(f.name)"]
         lines.append("  mode:               \(mode.rawValue)")
-        let cage = f.cageDiameter.value.map { "\(Self.format($0)) Å [\(f.cageDiameter.reference)]" } ?? "unknown (\(f.cageDiameter.source))"
-        let window = f.windowDiameter.value.map { "\(Self.format($0)) Å [\(f.windowDiameter.reference)]" } ?? "unknown (\(f.windowDiameter.source))"
+        func computed(_ value: Sourced<Double>) -> String { value.method.map { ", \($0)" } ?? "" }
+        let cage = f.cageDiameter.value.map { "\(Self.format($0)) Å [\(f.cageDiameter.reference)\(computed(f.cageDiameter))]" } ?? "unknown (\(f.cageDiameter.source))"
+        let window = f.windowDiameter.value.map { "\(Self.format($0)) Å [\(f.windowDiameter.reference)\(computed(f.windowDiameter))]" } ?? "unknown (\(f.windowDiameter.source))"
         let size = effectiveCageSize.map { "\(Self.format($0)) Å" } ?? "no precursor size in the catalog"
         let cross = effectiveWindowSize.map { "\(Self.format($0)) Å" } ?? "no precursor size in the catalog"
         lines.append("  fits the cage:      \(yesNo(fitsCage))  (\(size) vs LCD \(cage))")
@@ -136,6 +137,10 @@ extension FitVerdict {
             ? "not applicable: one-dimensional channels, no cages"
             : perCageMax.map { perCageMaxIsBound ? "≤ \($0)" : "\($0)" } ?? "unknown"
         lines.append("  per cage (max):     \(perCage)")
+        if f.cagesPerCell.method == Sourced<Double>.computedByAnchorage || f.kind == "from CIF" {
+            let count = f.cagesPerCell.value.map { Self.format($0, digits: 0) + " (cavities of the cell that hold it, \(f.cagesPerCell.source))" }
+            lines.append("  cages per cell:     " + (count ?? "unknown (\(f.cagesPerCell.note ?? f.cagesPerCell.source))"))
+        }
         lines.append("  polynuclear:        \(polynuclear ? "yes, \(precursor.metalAtoms) metal atoms: clusters, not single atoms" : "no")")
         if let loading = maxIsolatedLoading {
             var parts = ["\(Self.format(loading.millimolePerGramHost, digits: 3)) mmol/g host"]

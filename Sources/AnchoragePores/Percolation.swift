@@ -39,6 +39,7 @@ struct Percolation {
         }
 
         let cavity = refineMaximum(seeds: seedsNear(maximum, order: order, limit: open))
+        let cavities = cavityMaxima(order: order, open: open)
 
         var parent = [Int32](repeating: -1, count: total)
         var offsets = [SIMD3<Int16>](repeating: .zero, count: total)
@@ -108,7 +109,7 @@ struct Percolation {
             return PoreGeometry(
                 largestCavityDiameter: 2 * max(0, cavity.value), poreLimitingDiameter: 0, largestCavityAlongPath: 0, channelDirection: nil,
                 gridPoints: [n.x, n.y, n.z], gridCoverRadius: cover, cavityErrorBound: 2 * cavity.bound,
-                poreLimitingBracket: [0, 2 * (cover + Double(bucketWidth))], poreLimitingRefined: false)
+                poreLimitingBracket: [0, 2 * (cover + Double(bucketWidth))], poreLimitingRefined: false, cavities: cavities)
         }
 
         // The component that wraps: its most open points seed the largest sphere along the path.
@@ -137,8 +138,82 @@ struct Percolation {
             gridPoints: [n.x, n.y, n.z], gridCoverRadius: cover,
             cavityErrorBound: 2 * max(cavity.bound, alongPath.bound),
             poreLimitingBracket: [2 * max(0, gridValue - bracket), 2 * (gridValue + bracket)],
-            poreLimitingRefined: saddle != nil)
+            poreLimitingRefined: saddle != nil, cavities: cavities)
     }
+
+    /// The distinct cavities of one cell: the maxima of the distance field, each with the level at which it joins a
+    /// more open cavity (its saddle, the widest way out). Grid points are added from the most open down, as above;
+    /// a new point with no open neighbour starts a cavity, and when two cavities meet the lower one ends there
+    /// (0-dimensional persistence). Periodic images are one point of the grid, so a cavity and its images are one.
+    /// Maxima whose height above their saddle is within the grid's resolution are not kept; see docs/pores.md.
+    func cavityMaxima(order: [Int32], open: Int) -> [CavityMaximum] {
+        let n = grid.counts
+        let total = grid.total
+        let significance = max(Self.minimumCavityProminence, 2 * grid.cover)
+        var parent = [Int32](repeating: -1, count: total)
+        var ended: [(root: Int, saddle: Float)] = []
+        var neighbours: [(Int, Int, Int)] = []
+        for dk in -1...1 { for dj in -1...1 { for di in -1...1 where di != 0 || dj != 0 || dk != 0 { neighbours.append((di, dj, dk)) } } }
+        parent.withUnsafeMutableBufferPointer { parent in
+            func find(_ x: Int) -> Int {
+                var root = x
+                while Int(parent[root]) != root { root = Int(parent[root]) }
+                var node = x
+                while Int(parent[node]) != root {
+                    let next = Int(parent[node])
+                    parent[node] = Int32(root)
+                    node = next
+                }
+                return root
+            }
+            for position in 0..<open {
+                let u = Int(order[position])
+                parent[u] = Int32(u)
+                var ru = u
+                let (i, j, k) = grid.decode(u)
+                for (di, dj, dk) in neighbours {
+                    var ni = i + di, nj = j + dj, nk = k + dk
+                    if ni < 0 { ni += n.x } else if ni >= n.x { ni -= n.x }
+                    if nj < 0 { nj += n.y } else if nj >= n.y { nj -= n.y }
+                    if nk < 0 { nk += n.z } else if nk >= n.z { nk -= n.z }
+                    let v = ni + n.x * (nj + n.y * nk)
+                    if parent[v] < 0 { continue }
+                    let rv = find(v)
+                    if rv == ru { continue }
+                    // The lower cavity ends at this level; the point itself belongs to neither as a maximum.
+                    let (high, low) = field[ru] >= field[rv] ? (ru, rv) : (rv, ru)
+                    if low != u { ended.append((low, field[u])) }
+                    parent[low] = Int32(high)
+                    ru = high
+                }
+            }
+        }
+        var endedRoots = Set<Int>()
+        var result: [CavityMaximum] = []
+        func cavity(_ root: Int, saddle: Float?) -> CavityMaximum? {
+            // A maximum only as high as its saddle within the grid's resolution is the grid's, not the structure's.
+            // A pocket with no way out must stand out from the atoms' surfaces by as much.
+            if Double(field[root] - (saddle ?? 0)) < significance { return nil }
+            // Refined within the voxel of the grid maximum: the diameter to better than the grid's cover.
+            let (i, j, k) = grid.decode(root)
+            let refined = refineMaximum(seeds: [root]).value
+            return CavityMaximum(
+                diameter: 2 * max(0, max(refined, Double(field[root]))), saddleDiameter: saddle.map { 2 * max(0, Double($0)) },
+                position: [grid.fractionalCentre(i, j, k).x, grid.fractionalCentre(i, j, k).y, grid.fractionalCentre(i, j, k).z])
+        }
+        for (root, saddle) in ended {
+            endedRoots.insert(root)
+            if let found = cavity(root, saddle: saddle) { result.append(found) }
+        }
+        for index in 0..<total where parent[index] == Int32(index) && !endedRoots.contains(index) {
+            if let found = cavity(index, saddle: nil) { result.append(found) }
+        }
+        return result.sorted { $0.diameter > $1.diameter }
+    }
+
+    /// Smallest height (Å, on the radius) of a maximum above its saddle for it to count as a cavity of its own.
+    static let minimumCavityProminence = 0.25
+
 
     /// Grid points whose voxel may hold a value above `level` (within the voxel's cover).
     private func seedsNear(_ level: Float, order: [Int32], limit: Int) -> [Int] {

@@ -33,6 +33,23 @@ public struct PoreGeometry: Sendable, Codable, Equatable {
     /// True when the pore-limiting diameter was placed on an exact three-atom saddle of the distance field
     /// inside that interval; false when the grid value (the interval's middle) is reported.
     public var poreLimitingRefined: Bool
+    /// The distinct cavities of the cell (maxima of the distance field), largest first; see `CavityMaximum`.
+    public var cavities: [CavityMaximum] = []
+
+    /// Cavities of the cell that hold a sphere larger than `diameter` (Å): the cages a guest of that size fits.
+    public func cavities(holding diameter: Double) -> Int { cavities.filter { $0.diameter > diameter }.count }
+}
+
+/// One cavity of the cell: a maximum of the distance to the nearest atom surface, per unit cell (its periodic images
+/// are the same cavity).
+public struct CavityMaximum: Sendable, Codable, Equatable {
+    /// Largest sphere the cavity holds (Å).
+    public var diameter: Double
+    /// Largest sphere that can leave it for a larger cavity (Å): the window to it; nil for the largest cavity of its
+    /// channel system.
+    public var saddleDiameter: Double?
+    /// Fractional coordinates of the cavity's centre (to the grid).
+    public var position: [Double]
 }
 
 /// Computes pore diameters from atoms and radii with a periodic distance field, percolation by union-find,

@@ -60,7 +60,7 @@ import Testing
 
     @Test func exitCodes() throws {
         #expect(try FitCommand.parse(["Fe(acac)3", "ZIF-8"]).execute().exitCode == 0)
-        let unknown = try FitCommand.parse(["Fe(acac)3", "ZIF-9"]).execute()
+        let unknown = try FitCommand.parse(["Fe(acac)3", "ZFI-8"]).execute()
         #expect(unknown.exitCode == 2)
         #expect(unknown.standardError.contains("did you mean 'ZIF-8'?"))
         #expect(try FitCommand.parse(["Fe(acac)3"]).execute().exitCode == 2)

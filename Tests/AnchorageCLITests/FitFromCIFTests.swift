@@ -17,7 +17,7 @@ struct FitFromCIFTests {
         // Simple cubic, a = 10 Å, C: LCD 13.92 Å, PLD 10.74 Å.
         #expect(output.standardOutput.contains("LCD 13.92 Å"))
         #expect(output.standardOutput.contains("PLD 10.74 Å"))
-        #expect(output.standardOutput.contains("computed (anchorage pores)"))
+        #expect(output.standardOutput.contains("computed by Anchorage with Zeo++-compatible radii"))
     }
 
     @Test func malformedCIFGetsALocatedError() throws {

@@ -26,6 +26,9 @@ import Testing
 
     @Test("names, aliases and formulas, in any case", arguments: [
         ("zif8", "zif-8"), ("ZIF 8", "zif-8"), ("basolite z1200", "zif-8"), ("MIL-101", "mil-101-cr"), ("irmof-1", "mof-5"),
+        ("MAF-4", "zif-8"), ("Cu-BTC", "hkust-1"), ("CuBTC", "hkust-1"), ("ZIF-90", "zif-90"), ("Mg-MOF-74", "mg-mof-74"),
+        ("CPO-27-Co", "co-mof-74"), ("Co-MOF-74", "co-mof-74"), ("Ni-MOF-74", "ni-mof-74"), ("Zn-MOF-74", "zn-mof-74"),
+        ("CPO-27(Ni)", "ni-mof-74"), ("NH2-UiO-66", "uio-66-nh2"),
     ])
     func frameworkAliases(query: String, id: String) throws {
         #expect(try catalog.framework(named: query).id == id)
@@ -39,9 +42,23 @@ import Testing
         #expect(try catalog.precursor(named: query).id == id)
     }
 
+    /// A family name the catalog lists member by member names every member.
+    @Test(arguments: ["MOF-74", "CPO-27"])
+    func familyNamesListTheMembers(name: String) {
+        do {
+            _ = try catalog.framework(named: name)
+            Issue.record("expected an error")
+        } catch let error as UnknownNameError {
+            #expect(Set(error.alternatives) == ["Mg-MOF-74", "Co-MOF-74", "Ni-MOF-74", "Zn-MOF-74"])
+            #expect(error.description.contains("'Mg-MOF-74'") && error.description.contains("give one"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
     @Test func unknownNamesSuggestTheClosest() {
-        #expect(throws: UnknownNameError(kind: .framework, name: "ZIF-9", suggestion: "ZIF-8")) {
-            try catalog.framework(named: "ZIF-9")
+        #expect(throws: UnknownNameError(kind: .framework, name: "ZFI-8", suggestion: "ZIF-8")) {
+            try catalog.framework(named: "ZFI-8")
         }
         #expect(throws: UnknownNameError(kind: .precursor, name: "Fe(acac)4", suggestion: "Fe(acac)3")) {
             try catalog.precursor(named: "Fe(acac)4")

@@ -25,8 +25,9 @@ import Testing
         ("ferrocene", "HKUST-1", .impregnation),
         ("Fe(acac)3", "MOF-808", .impregnation),
         ("Fe(acac)3", "Mg-MOF-74", .notConfined),          // channels, not cages
-        ("Co(acac)2", "ZIF-8", .undetermined),             // no sourced size
-        ("Fe(acac)3", "UiO-66-NH2", .undetermined),        // no sourced cage
+        ("Co(acac)2", "ZIF-8", .inSitu),                   // the monomer, sized as Ni(acac)2 is
+        ("Fe(acac)3", "UiO-66-NH2", .tooLarge),            // even UiO-66's own cage is too small
+        ("Fe(acac)3", "Ni-MOF-74", .undetermined),         // no structure found
     ])
     func modes(precursor: String, framework: String, expected: FitMode) throws {
         #expect(try verdict(precursor, framework).mode == expected)
@@ -63,9 +64,13 @@ import Testing
         #expect(try verdict("ferrocene", "ZIF-8").maxIsolatedLoading != nil)
     }
 
-    @Test func simpleSaltWithoutSizeIsStillNotConfined() throws {
+    @Test func simpleSaltIsNotConfinedWithOrWithoutASize() throws {
         let v = try verdict("[Pt(NH3)4](NO3)2", "ZIF-8")
-        #expect(v.fitsCage == nil)
+        #expect(v.fitsCage == true)  // the [Pt(NH3)4]2+ ion fits, and still does not stay isolated
+        #expect(v.mode == .notConfined)
+        #expect(v.explanation.contains("simple salt"))
+        let unsized = try verdict("RuCl3", "ZIF-8")
+        #expect(unsized.fitsCage == nil)
         #expect(v.mode == .notConfined)
         #expect(v.explanation.contains("simple salt"))
     }

@@ -12,10 +12,10 @@ struct UnknownPrecursorSizeRule: Rule {
             """,
         references: ["review-pom-admc", "park2006-zif"],
         triggering: [
-            .recipe(metals: "[Co]", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
+            .recipe(metals: "[V]", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
                 of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
-                with: "co: {name: ↓cobalt(II) acetylacetonate, formula: Co(acac)2, mass: 0.05 g, role: metal-precursor}"),
-                    steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, co]")),
+                with: "v: {name: ↓vanadyl acetylacetonate, formula: VO(acac)2, mass: 0.05 g, role: metal-precursor}"),
+                    steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, v]")),
         ],
         nonTriggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
