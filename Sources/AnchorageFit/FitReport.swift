@@ -79,7 +79,7 @@ extension FitVerdict {
             if let nuclear = p.longestNuclear.value { sentence += "; atom-centre longest dimension \(Self.format(nuclear)) Å" }
             if let literature = p.literatureSize.value { sentence += ", literature \(Self.format(literature)) Å [\(p.literatureSize.source)]" }
             sentence += ") less the \(Self.format(cageAllowance, digits: 1)) Å contact allowance is \(Self.format(effective)) Å, "
-            sentence += (fitsCage == true ? "below" : "above") + " the \(Self.format(lcd)) Å largest cavity (\(f.cageDiameter.poreMethod), \(f.cageDiameter.reference))."
+            sentence += (fitsCage == true ? "below" : "above") + " the \(Self.format(lcd)) Å largest cavity (\(Self.origin(f.cageDiameter)))."
             sentences.append(sentence)
         }
         if let cross = p.minCrossSectionVDW.value, let effective = effectiveWindowSize, let pld = f.windowDiameter.value, mode != .tooLarge {
@@ -95,7 +95,8 @@ extension FitVerdict {
             if let percent = loading.metalWeightPercentOfComposite, let metal = precursor.metals.first {
                 sentence += ", i.e. \(Self.format(percent, digits: 2)) wt% \(metal) in the loaded solid"
             }
-            sentence += " (\(Self.format(f.cagesPerCell.value ?? 0, digits: 0)) cages per \(f.cellFormula.value ?? "unit cell"), \(f.cagesPerCell.source)); more than that means more than one molecule per cage and aggregation on pyrolysis."
+            let cages = f.cagesPerCell.value ?? 0
+            sentence += " (\(Self.format(cages, digits: 0)) \(cages == 1 ? "cage" : "cages") per \(f.cellFormula.value ?? "unit cell"), \(f.cagesPerCell.source)); more than that means more than one molecule per cage and aggregation on pyrolysis."
             sentences.append(sentence)
         } else if mode == .inSitu || mode == .impregnation {
             sentences.append("The maximum isolated loading is not computed: \(f.name) has no sourced cage count or unit-cell formula in the catalog.")
@@ -115,6 +116,12 @@ extension FitVerdict {
         if precursor.record.minCrossSectionVDW.value == nil && precursor.record.enclosingSphereVDW.value != nil { missing.append("the precursor's minimum cross-section is not in the catalog") }
         if framework.record.windowDiameter.value == nil && framework.record.cageDiameter.value != nil { missing.append("the framework's window diameter has no sourced value") }
         return missing.isEmpty ? "a size is missing" : missing.joined(separator: "; ")
+    }
+
+    /// How a pore value was obtained and where it comes from, without saying the method twice when the source is the
+    /// method itself (a CIF measured here).
+    static func origin(_ value: Sourced<Double>) -> String {
+        value.reference.hasPrefix(value.poreMethod) ? value.reference : "\(value.poreMethod), \(value.reference)"
     }
 
     static func format(_ value: Double, digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }

@@ -75,6 +75,9 @@ import Testing
         #expect(text.contains("0.167 mol/mol framework metal"), "\(text)")
         #expect(text.contains("computed by Anchorage with Zeo++-compatible radii"))
         #expect(!text.contains("(Zeo++,"))
+        // The method is the source here: said once, and one cage is a cage.
+        #expect(!text.contains("Zeo++-compatible radii, computed by Anchorage"), "\(text)")
+        #expect(text.contains("(1 cage per "), "\(text)")
         let named = try FitCommand.parse(["Fe(acac)3", "--cif", path, "--name", "ZIF-8 (FAWCEN)", "--grid-spacing", "0.5"]).execute()
         #expect(named.standardOutput.contains("in ZIF-8 (FAWCEN)"))
     }
