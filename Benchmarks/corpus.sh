@@ -35,7 +35,8 @@ for file in "$corpus"/*; do
   done
 done
 
-largest=$(ls -S "$corpus" | head -1)
+# sed reads the whole listing: head would close the pipe early, and with pipefail the script would stop here.
+largest=$(ls -S "$corpus" | sed -n 1p)
 echo "binary: $bin; corpus: $corpus ($(ls "$corpus" | wc -l) files, largest $(wc -c <"$corpus/$largest") bytes)"
 for command in validate protocol; do
   awk -F'\t' -v c="$command" '
