@@ -151,7 +151,8 @@ public struct DiagnosticFormatter: Sendable {
         }
         let results = diagnostics.map { d in
             SARIF.Result(
-                ruleId: d.ruleID, ruleIndex: ruleIndex[d.ruleID], level: SARIF.level(d.severity),
+                ruleId: d.ruleID, ruleIndex: ruleIndex[d.ruleID], kind: d.severity == .unknown ? "open" : nil,
+                level: SARIF.level(d.severity),
                 message: .init(text: d.message + d.notes.filter { $0.location == nil }.map { " (\($0.message))" }.joined()),
                 locations: [SARIF.location(d.location)],
                 relatedLocations: d.notes.compactMap { note in
@@ -213,6 +214,8 @@ enum SARIF {
     struct Result: Encodable {
         var ruleId: String
         var ruleIndex: Int?
+        /// Omitted for a finding ("fail", the default); "open" for a check that could not run.
+        var kind: String?
         var level: String
         var message: Text
         var locations: [Location]
@@ -241,6 +244,8 @@ enum SARIF {
         case .error: "error"
         case .warning: "warning"
         case .note: "note"
+        // A check that did not run is not a failure: SARIF 2.1.0 §3.27.9 gives it kind "open" and level "none".
+        case .unknown: "none"
         }
     }
 

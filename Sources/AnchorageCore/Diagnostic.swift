@@ -1,11 +1,16 @@
 /// How serious a finding is. `--strict` turns warnings into errors at the command layer, never here.
+///
+/// `unknown` is a check that could not run: the finding names the datum that is missing and where to add it. It is
+/// neither a pass nor a fault, so it ranks above a note (it must be seen) and below a warning (nothing is known to be
+/// wrong).
 public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
-    case error, warning, note
+    case error, warning, unknown, note
 
     private var rank: Int {
         switch self {
-        case .error: 2
-        case .warning: 1
+        case .error: 3
+        case .warning: 2
+        case .unknown: 1
         case .note: 0
         }
     }

@@ -110,7 +110,7 @@ public struct PlannedParameter: Sendable, Hashable {
 
 /// A finding from planning time, kept with its rule id and where in the recipe it was.
 public struct PlanningDiagnostic: Sendable, Hashable {
-    public enum Severity: String, Sendable, Hashable, CaseIterable { case error, warning, note }
+    public enum Severity: String, Sendable, Hashable, CaseIterable { case error, warning, unknown, note }
     public var severity: Severity
     public var ruleID: String
     public var message: String
