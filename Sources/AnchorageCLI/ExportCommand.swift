@@ -39,38 +39,28 @@ extension NotebookCommand {
                 var extras: [String: [ELNExport.Extra]] = [:]
                 var notes = ""
                 for history in histories {
-                    if let html = protocolHTML(history.record) {
-                        extras[history.record.id] = [ELNExport.Extra(name: "protocol.html", content: Data(html.utf8), encodingFormat: "text/html")]
+                    if let html = protocolHTML(history) {
+                        extras[history.record.id] = [
+                            ELNExport.Extra(name: "protocol.html", content: Data(html.utf8), encodingFormat: "text/html")
+                        ]
                     } else {
                         notes += "anchorage: note: \(history.record.id): no protocol HTML (its recipe no longer reads with this version)\n"
                     }
                 }
-                try ELNExport.write(histories, from: folder, to: URL(fileURLWithPath: output), extras: extras, software: RecordCommand.software)
+                try ELNExport.write(
+                    histories, from: folder, to: URL(fileURLWithPath: output), extras: extras, software: RecordCommand.software)
                 return CommandOutput(
-                    standardOutput: "\(output): \(histories.count) record\(histories.count == 1 ? "" : "s") exported (.eln, RO-Crate 1.1)\n",
+                    standardOutput:
+                        "\(output): \(histories.count) record\(histories.count == 1 ? "" : "s") exported (.eln, RO-Crate 1.1)\n",
                     standardError: notes)
             } catch {
                 return RecordCommand.failure(error)
             }
         }
 
-        /// The protocol as planned, rendered from the recipe text the record keeps, through the protocol templates.
-        static func protocolHTML(_ record: RecordEntry) -> String? {
-            guard let knowledge = try? Knowledge.bundled(), let protocolKnowledge = try? ProtocolKnowledge.bundled(),
-                let renderer = try? ProtocolRenderer(templateDirectory: nil)
-            else { return nil }
-            let file = record.plan.recipeFileName ?? "\(record.plan.recipeID).yaml"
-            let result = Validator(knowledge: knowledge).validate(text: record.plan.recipeText, file: file)
-            guard let recipe = result.recipe else { return nil }
-            let builder = ProtocolBuilder(
-                knowledge: protocolKnowledge, catalog: knowledge.chemicals, elements: knowledge.elements, citations: knowledge.citations)
-            let settings = ProtocolSettings(
-                file: file, sha256: record.plan.recipeSHA256, date: String(Timestamp.text(record.created).prefix(10)),
-                version: AnchorageVersion.current)
-            return renderer.render(builder.build(
-                    recipe: recipe, diagnostics: result.diagnostics, settings: settings,
-                    course: result.course ?? knowledge.courseKnowledge(for: recipe)),
-                as: .html)
+        /// The protocol of the record, rendered from the recipe text it keeps, with what was recorded written in.
+        static func protocolHTML(_ history: RecordHistory) -> String? {
+            try? RecordProtocol.render(history, as: .html).get()
         }
     }
 }

@@ -1,5 +1,7 @@
 import AnchorageCore
 import AnchorageNotebook
+import AnchorageRender
+import AnchorageRules
 import ArgumentParser
 import Foundation
 
@@ -58,7 +60,8 @@ extension NotebookCommand {
                 if let receipt {
                     guard let parsed = NotebookReceipt(parsing: receipt) else {
                         return CommandOutput(
-                            standardError: "anchorage: --receipt: not a receipt (it names an entry and its sha256:…, as `anchorage notebook head` prints)\n",
+                            standardError:
+                                "anchorage: --receipt: not a receipt (it names an entry and its sha256:…, as `anchorage notebook head` prints)\n",
                             exitCode: 2)
                     }
                     parsedReceipt = parsed
@@ -80,7 +83,8 @@ extension NotebookCommand {
                 output.standardOutput += "\(directory): \(entries): the notebook is intact\n"
             } else {
                 let ids = report.entriesWithProblems
-                output.standardOutput += "\(directory): \(entries): \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")"
+                output.standardOutput +=
+                    "\(directory): \(entries): \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")"
                     + (ids.isEmpty ? "" : " in " + ids.joined(separator: ", ")) + "\n"
                 output.exitCode = 1
             }
@@ -92,7 +96,9 @@ extension NotebookCommand {
         public static let configuration = CommandConfiguration(
             commandName: "head",
             abstract: "Print a receipt of the notebook's end (last entry, its SHA-256, count, date) to keep elsewhere.",
-            discussion: "Paste it into a paper notebook, an e-mail or a commit; `notebook verify DIR --receipt TEXT` then finds a tail removed since.")
+            discussion:
+                "Paste it into a paper notebook, an e-mail or a commit; `notebook verify DIR --receipt TEXT` then finds a tail removed since."
+        )
 
         @OptionGroup public var location: NotebookOption
 
@@ -161,7 +167,9 @@ extension NotebookCommand {
                 }
                 switch format {
                 case .table:
-                    if histories.isEmpty { return CommandOutput(standardOutput: "\(directory): no records\(filter.isEmpty ? " yet" : " match")\n") }
+                    if histories.isEmpty {
+                        return CommandOutput(standardOutput: "\(directory): no records\(filter.isEmpty ? " yet" : " match")\n")
+                    }
                     return CommandOutput(standardOutput: histories.map { RecordText.listLine($0) + "\n" }.joined())
                 case .csv:
                     return CommandOutput(standardOutput: RecordListing.csv(histories))
@@ -192,17 +200,48 @@ extension NotebookCommand {
 
         @OptionGroup public var location: NotebookOption
 
-        @Option(name: .customLong("as"), help: "text (summary), protocol (bench sheet with observed values filled in) or xml.")
+        @Option(
+            name: .customLong("as"),
+            help: "text (summary), protocol (the recipe's protocol with the observed values filled in) or xml.")
         public var format: ShowFormat = .text
+
+        @Option(name: .customLong("format"), help: "With --as protocol: html, md or text (default text).")
+        public var protocolFormat: ProtocolFormat?
+
+        @Option(
+            help: ArgumentHelp(
+                "With --as protocol: a lab's own templates (protocol.html.mustache, protocol.md.mustache, protocol.txt.mustache).",
+                valueName: "DIR"))
+        public var templateDir: String?
+
+        @OptionGroup public var knowledgeOptions: KnowledgeOptions
 
         public init() {}
 
         public func run() async throws {
             guard let notebook = location.resolve() else { return try NotebookOption.missing.emit() }
-            try Show.execute(id: id, notebook: notebook, format: format).emit()
+            if format != .protocol && (protocolFormat != nil || templateDir != nil) {
+                return try CommandOutput(standardError: "anchorage: --format and --template-dir go with --as protocol\n", exitCode: 2)
+                    .emit()
+            }
+            let knowledge: Knowledge
+            do {
+                knowledge = try KnowledgeOptions.load(
+                    catalogFiles: knowledgeOptions.catalogFiles, searchingFrom: URL(fileURLWithPath: notebook))
+            } catch {
+                return try CommandOutput(standardError: "anchorage: \(error)\n", exitCode: 2).emit()
+            }
+            try Show.execute(
+                id: id, notebook: notebook, format: format, protocolFormat: protocolFormat ?? .text,
+                templateDirectory: templateDir.map { URL(fileURLWithPath: $0, isDirectory: true) }, knowledge: knowledge
+            ).emit()
         }
 
-        public static func execute(id: String, notebook: String, format: ShowFormat = .text) -> CommandOutput {
+        /// `protocolFormat`, `templateDirectory` and `knowledge` (the shipped knowledge when nil) serve `--as protocol`.
+        public static func execute(
+            id: String, notebook: String, format: ShowFormat = .text, protocolFormat: ProtocolFormat = .text,
+            templateDirectory: URL? = nil, knowledge: Knowledge? = nil
+        ) -> CommandOutput {
             do throws(NotebookError) {
                 let folder = URL(fileURLWithPath: notebook)
                 let history = try Notebook(directory: folder).history(of: id)
@@ -210,7 +249,12 @@ extension NotebookCommand {
                 case .text:
                     return CommandOutput(standardOutput: RecordText.summary(history))
                 case .protocol:
-                    return CommandOutput(standardOutput: RecordText.protocolSheet(history))
+                    switch RecordProtocol.render(history, as: protocolFormat, knowledge: knowledge, templateDirectory: templateDirectory) {
+                    case .success(let text): return CommandOutput(standardOutput: text)
+                    case .failure(let failure):
+                        let code: Int32 = if case .setup = failure { 2 } else { 1 }
+                        return CommandOutput(standardError: "anchorage: \(failure)\n", exitCode: code)
+                    }
                 case .xml:
                     let ids = [history.record.id] + history.amendments.map(\.id)
                     var text = ""

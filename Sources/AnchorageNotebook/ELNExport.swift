@@ -71,15 +71,17 @@ public enum ELNExport {
             parts.append(["@id": folder])
         }
         var people = Set<String>()
+        var authors: [[String: String]] = []
         for history in histories where people.insert(history.record.operatorName).inserted {
             graph.append(["@id": "#person-\(slug(history.record.operatorName))", "@type": "Person", "name": history.record.operatorName])
+            authors.append(["@id": "#person-\(slug(history.record.operatorName))"])
         }
         let publisher = "#\(software.name)"
         graph.insert(
             [
                 "@id": "./", "@type": "Dataset", "name": "\(root): \(histories.count) records of an Anchorage lab notebook",
                 "description": "Synthesis runs recorded with \(software.name) \(software.version): each record with its amendments",
-                "datePublished": created, "hasPart": parts,
+                "datePublished": created, "hasPart": parts, "author": authors,
                 "license": ["@id": "https://creativecommons.org/licenses/by/4.0/"],
             ], at: 0)
         graph.insert(
@@ -93,7 +95,7 @@ public enum ELNExport {
             "@id": "https://creativecommons.org/licenses/by/4.0/", "@type": "CreativeWork", "name": "CC BY 4.0",
         ])
 
-        let metadata: [String: Any] = ["@context": "https://w3id.org/ro/crate/1.1/context", "@graph": graph]
+        let metadata: [String: Any] = ["@context": context, "@graph": graph]
         let json: Data
         do {
             json = try JSONSerialization.data(withJSONObject: metadata, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -131,6 +133,11 @@ public enum ELNExport {
         }
         try? FileManager.default.removeItem(at: temporary)
     }
+
+    /// The RO-Crate 1.1 context, and `sha256`, which it does not define (RO-Crate 1.2's context maps it to
+    /// schema.org's `sha256`, as here): a term used in a compacted JSON-LD document must be defined by its context,
+    /// which RO-Crate 1.1 lets a crate extend with a list.
+    static var context: [Any] { ["https://w3id.org/ro/crate/1.1/context", ["sha256": "http://schema.org/sha256"]] }
 
     static func slug(_ text: String) -> String {
         String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })

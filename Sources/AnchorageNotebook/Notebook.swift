@@ -39,12 +39,15 @@ public struct Notebook: Sendable {
         let time = Timestamp.wholeSeconds(now)
         let entry = try append { (chain, _) throws(NotebookError) in
             let id = EntryID.make(sequence: chain.sequence)
-            return .record(RecordEntry(
-                id: id, chain: chain, created: time, operatorName: author, software: software, plan: plan,
-                observations: plan.steps.map { StepObservation(step: $0.number, status: .planned) },
-                audit: [AuditEntry(
-                    time: time, author: author, action: .created,
-                    reason: reason ?? "planned from recipe \(plan.recipeID)")]))
+            return .record(
+                RecordEntry(
+                    id: id, chain: chain, created: time, operatorName: author, software: software, plan: plan,
+                    observations: plan.steps.map { StepObservation(step: $0.number, status: .planned) },
+                    audit: [
+                        AuditEntry(
+                            time: time, author: author, action: .created,
+                            reason: reason ?? "planned from recipe \(plan.recipeID)")
+                    ]))
         }
         guard case .record(let record) = entry else { throw .damagedChain("internal: a record was not written") }
         return record
@@ -350,10 +353,12 @@ public struct RecordHistory: Sendable, Hashable {
             }
         }
         guard let found else {
-            throw .recordNotFound(id: recordID, known: entries.compactMap {
-                if case .record(let record) = $0 { return record.id }
-                return nil
-            })
+            throw .recordNotFound(
+                id: recordID,
+                known: entries.compactMap {
+                    if case .record(let record) = $0 { return record.id }
+                    return nil
+                })
         }
         record = found
         self.amendments = amendments
@@ -367,9 +372,33 @@ public struct RecordHistory: Sendable, Hashable {
     /// What was observed at `step`, oldest first (the planned placeholder is not an observation).
     public func observations(ofStep step: Int) -> [(entryID: String, observation: StepObservation)] {
         let inRecord = record.observations.filter { $0.step == step && $0.status != .planned }.map { (record.id, $0) }
-        return inRecord + amendments.flatMap { amendment in
-            amendment.observations.filter { $0.step == step }.map { (amendment.id, $0) }
+        return inRecord
+            + amendments.flatMap { amendment in
+                amendment.observations.filter { $0.step == step }.map { (amendment.id, $0) }
+            }
+    }
+
+    /// What the step has now, all its observations taken together: the latest status, start and finish; for each
+    /// kind of quantity and reagent the latest value (a value given again corrects the earlier one), in the order
+    /// first given; every note, each once. Nil when nothing was observed at the step.
+    public func current(ofStep step: Int) -> StepObservation? {
+        let observed = observations(ofStep: step).map(\.observation)
+        guard let last = observed.last else { return nil }
+        var merged = StepObservation(step: step, status: last.status)
+        for observation in observed {
+            if let started = observation.started { (merged.started, merged.startedOffset) = (started, observation.startedOffset) }
+            if let finished = observation.finished { (merged.finished, merged.finishedOffset) = (finished, observation.finishedOffset) }
+            for quantity in observation.quantities {
+                if let index = merged.quantities.firstIndex(where: { $0.kind == quantity.kind && $0.reagent == quantity.reagent }) {
+                    merged.quantities[index] = quantity
+                } else {
+                    merged.quantities.append(quantity)
+                }
+            }
+            // A note given again (an amendment repeats what it corrects) is one note.
+            merged.notes += observation.notes.filter { !merged.notes.contains($0) }
         }
+        return merged
     }
 
     /// The step's latest status.
@@ -451,7 +480,8 @@ public struct RecordHistory: Sendable, Hashable {
         if let started, let finished, finished < started {
             throw .impossibleTime(
                 field: observation.finished != nil ? "finished" : "started",
-                message: "step \(observation.step) would finish (\(Timestamp.text(finished))) before it started (\(Timestamp.text(started)))")
+                message:
+                    "step \(observation.step) would finish (\(Timestamp.text(finished))) before it started (\(Timestamp.text(started)))")
         }
         for (field, time) in [("started", observation.started), ("finished", observation.finished)] {
             if let time, time.timeIntervalSince(now) > RecordHistory.clockSkew {

@@ -1,8 +1,8 @@
 import AnchorageCore
 import Foundation
 
-/// A record as text for the terminal: a summary (`show`), a bench protocol with the observed values filled in
-/// (`show --as protocol`), or one line of a listing (`list`).
+/// A record as text for the terminal: a summary (`show`) or one line of a listing (`list`). The protocol with the
+/// observed values filled in (`show --as protocol`) is rendered by the protocol templates, from the recipe the record keeps.
 public enum RecordText {
     /// One line per record: id, date, operator, recipe, progress, title.
     public static func listLine(_ history: RecordHistory) -> String {
@@ -56,7 +56,8 @@ public enum RecordText {
             for diagnostic in plan.diagnostics {
                 var place = diagnostic.file ?? ""
                 if let line = diagnostic.line { place += ":\(line)" + (diagnostic.column.map { ":\($0)" } ?? "") }
-                lines.append("  \(place.isEmpty ? "" : place + ": ")\(diagnostic.severity.rawValue)[\(diagnostic.ruleID)]: \(diagnostic.message)")
+                lines.append(
+                    "  \(place.isEmpty ? "" : place + ": ")\(diagnostic.severity.rawValue)[\(diagnostic.ruleID)]: \(diagnostic.message)")
             }
             for verdict in plan.fitVerdicts {
                 lines.append("  fit: \(verdict.precursor) in \(verdict.framework): \(verdict.mode) — \(verdict.summary)")
@@ -79,50 +80,14 @@ public enum RecordText {
         for (entryID, entry) in history.auditTrail {
             var line = "  \(Timestamp.text(entry.time))  \(entry.action.rawValue)  \(entry.author)  \(entryID)"
             if let signature = signatures[entryID] {
-                line += "  [ed25519 \(signature.meaning.rawValue), key \(EntrySignature.keyID(signature.publicKey)), covers up to \(signature.head)]"
+                line +=
+                    "  [ed25519 \(signature.meaning.rawValue), key \(EntrySignature.keyID(signature.publicKey)), covers up to \(signature.head)]"
             }
             if let firstSigned, let sequence = EntryID.sequence(of: entryID), sequence > firstSigned, entry.action != .signed {
                 line += "  [post-signature amendment]"
             }
             if let reason = entry.reason { line += "  \(reason)" }
             lines.append(line)
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The bench protocol of the record, with what was observed written in and blanks where nothing was yet.
-    public static func protocolSheet(_ history: RecordHistory) -> String {
-        let record = history.record
-        let plan = record.plan
-        let blank = "________"
-        var lines: [String] = []
-        lines.append("\(plan.title)")
-        lines.append("Record \(record.id), recipe \(plan.recipeID); planned \(Timestamp.text(record.created)) by \(record.operatorName)")
-        lines.append("")
-        lines.append("Reagents")
-        for reagent in plan.reagents {
-            let weighed = history.record.plan.steps.flatMap { step in
-                history.observations(ofStep: step.number).flatMap { $0.observation.quantities.filter { $0.reagent == reagent.id } }
-            }
-            let planned = amounts(reagent).joined(separator: ", ")
-            let actual = weighed.isEmpty ? blank : weighed.map { "\($0.value) \($0.unit)" }.joined(separator: ", ")
-            lines.append("  [\(weighed.isEmpty ? " " : "x")] \(reagent.name) (\(reagent.id))  planned \(planned.isEmpty ? "—" : planned)  actual \(actual)")
-        }
-        lines.append("")
-        lines.append("Steps")
-        for step in plan.steps {
-            let status = history.status(ofStep: step.number)
-            let mark = status == .done ? "x" : (status == .planned ? " " : "~")
-            lines.append("  [\(mark)] \(step.number). \(describe(step))")
-            let observed = history.observations(ofStep: step.number)
-            if let latest = observed.last {
-                lines.append("        observed (\(latest.entryID)): " + describe(latest.observation))
-                if observed.count > 1 {
-                    lines.append("        earlier: " + observed.dropLast().map { "\($0.entryID): \(describe($0.observation))" }.joined(separator: "; "))
-                }
-            } else {
-                lines.append("        observed: \(blank)   time: \(blank)   note: \(blank)")
-            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

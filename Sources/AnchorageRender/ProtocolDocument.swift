@@ -111,6 +111,15 @@ public struct ProtocolDocument: Sendable {
     public struct Blank: Sendable {
         public var label: String
         public var unit: String
+        /// What was recorded for it, with its unit ("1.702 g"); nil leaves the line to fill in by hand.
+        public var value: String? = nil
+    }
+
+    /// The notebook record a protocol is filled in from.
+    public struct RecordHeader: Sendable {
+        public var id: String
+        public var operatorName: String
+        public var created: String
     }
 
     public struct ProgrammePlot: Sendable {
@@ -156,6 +165,13 @@ public struct ProtocolDocument: Sendable {
         // Stored, not computed: templates read properties by reflection, which sees stored ones only.
         public var hasQuantities = false
         public var conditionSummary: String?
+        // Filled from a record (BenchRecord); a protocol with no record leaves them empty.
+        public var done = false
+        public var started: String?
+        public var finished: String?
+        /// What was recorded at the step that no blank takes ("temperature 22 °C", "note: …", "status: skipped").
+        public var alsoObserved: [String] = []
+        public var hasAlsoObserved = false
     }
 
     public struct TimelineRow: Sendable {
@@ -230,6 +246,8 @@ public struct ProtocolDocument: Sendable {
     public var warnings: [Finding]
     public var hasWarnings: Bool
     public var notes: String?
+    /// The record whose observed values fill the blanks; nil for a protocol to print and fill in by hand.
+    public var record: RecordHeader?
 
     // Stored, not computed: templates read properties by reflection, which sees stored ones only.
     public var hasScalingWarnings = false

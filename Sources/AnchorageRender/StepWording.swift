@@ -8,8 +8,9 @@ struct StepWording: Sendable {
 
     typealias Blank = ProtocolDocument.Blank
 
-    func block(for step: Step) -> ProtocolDocument.StepBlock {
-        let words = StepPhrasebook(resolved: resolved).words(for: step)
+    func block(for step: Step, observed: BenchRecord.Step? = nil) -> ProtocolDocument.StepBlock {
+        let phrasebook = StepPhrasebook(resolved: resolved)
+        let words = phrasebook.words(for: step)
         let programme = words.furnaceProgramme ? furnaceProgramme(step) : nil
         var block = ProtocolDocument.StepBlock(
             number: step.number, kind: step.kind.value.rawValue, instruction: words.instruction, quantities: words.quantities,
@@ -17,6 +18,7 @@ struct StepWording: Sendable {
             blanks: words.blanks.map { Blank(label: $0.label, unit: $0.unit) }, overnight: canRunOvernight(step))
         block.hasQuantities = !words.quantities.isEmpty
         block.conditionSummary = words.conditions.isEmpty ? nil : words.conditions.joined(separator: "; ")
+        if let observed { Self.fill(&block, blanks: words.blanks, observed: observed, name: phrasebook.name) }
         return block
     }
 
@@ -36,7 +38,7 @@ struct StepWording: Sendable {
     /// Time to ramp from room temperature to the set temperature.
     func rampSeconds(_ step: Step) -> Double? {
         guard let target = step.quantity(.temperature)?.value.canonicalValue, let ramp = step.quantity(.ramp)?.value.canonicalValue,
-              ramp > 0, let start = knowledge.roomTemperature, target > start
+            ramp > 0, let start = knowledge.roomTemperature, target > start
         else { return nil }
         return (target - start) / ramp * 60
     }
@@ -69,8 +71,9 @@ struct StepWording: Sendable {
             segments.append("heat from room temperature to \(target) at \(ramp)" + (rampTime.map { " (about \(Self.span($0)))" } ?? ""))
         }
         if let hold, let target { segments.append("hold at \(target) for \(hold)") }
-        segments.append(step.text(.cooling)?.value == "controlled"
-            ? "cool at a controlled rate under the gas" : "cool naturally under the gas (time not estimated: note it in the blank)")
+        segments.append(
+            step.text(.cooling)?.value == "controlled"
+                ? "cool at a controlled rate under the gas" : "cool naturally under the gas (time not estimated: note it in the blank)")
         var plot: ProtocolDocument.ProgrammePlot?
         if let target = target?.canonicalValue, let rampTime, let holdTime = hold?.canonicalValue, let start {
             plot = Self.plot(start: start, target: target, rampMinutes: rampTime / 60, holdMinutes: holdTime / 60)
@@ -85,8 +88,18 @@ struct StepWording: Sendable {
         let coolMinutes = rampMinutes
         let totalMinutes = max(rampMinutes + holdMinutes + coolMinutes, 1)
         let temperatureTop = max((target / 100).rounded(.up) * 100, 100)
-        func x(_ minutes: Double) -> Int { left + min(max(Int(saturating: Double(right - left) * minutes / totalMinutes, rounding: .toNearestOrAwayFromZero), 0), right - left) }
-        func y(_ celsius: Double) -> Int { bottom - min(max(Int(saturating: Double(bottom - top) * max(celsius, 0) / temperatureTop, rounding: .toNearestOrAwayFromZero), 0), bottom - top) }
+        func x(_ minutes: Double) -> Int {
+            left
+                + min(
+                    max(Int(saturating: Double(right - left) * minutes / totalMinutes, rounding: .toNearestOrAwayFromZero), 0), right - left
+                )
+        }
+        func y(_ celsius: Double) -> Int {
+            bottom
+                - min(
+                    max(Int(saturating: Double(bottom - top) * max(celsius, 0) / temperatureTop, rounding: .toNearestOrAwayFromZero), 0),
+                    bottom - top)
+        }
         let holdEnd = rampMinutes + holdMinutes
         let heating = "M \(x(0)) \(y(start)) L \(x(rampMinutes)) \(y(target)) L \(x(holdEnd)) \(y(target))"
         let cooling = "M \(x(holdEnd)) \(y(target)) L \(x(totalMinutes)) \(y(start))"
@@ -94,10 +107,14 @@ struct StepWording: Sendable {
         return ProtocolDocument.ProgrammePlot(
             width: width, height: height, left: left, right: right, top: top, bottom: bottom,
             heatingPath: heating, coolingPath: cooling,
-            xTicks: [.init(position: x(0), label: "0"), .init(position: x(rampMinutes), label: hours(rampMinutes)),
-                     .init(position: x(holdEnd), label: hours(holdEnd))],
-            yTicks: [.init(position: y(start), label: "\(QuantityFormat.number(start)) °C"),
-                     .init(position: y(target), label: "\(QuantityFormat.number(target)) °C")],
+            xTicks: [
+                .init(position: x(0), label: "0"), .init(position: x(rampMinutes), label: hours(rampMinutes)),
+                .init(position: x(holdEnd), label: hours(holdEnd)),
+            ],
+            yTicks: [
+                .init(position: y(start), label: "\(QuantityFormat.number(start)) °C"),
+                .init(position: y(target), label: "\(QuantityFormat.number(target)) °C"),
+            ],
             caption: "Temperature against time: heating and hold to scale; cooling (dashed) not to scale.",
             temperatureLabelX: left - 4, timeLabelY: bottom + 14)
     }

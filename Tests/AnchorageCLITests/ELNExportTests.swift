@@ -76,5 +76,70 @@ import Testing
         // Four record folders; every entry file, and a summary and a protocol per record.
         let entries = try FileManager.default.contentsOfDirectory(atPath: notebook.path).filter { $0.hasPrefix("NB-") }.count
         #expect(reader.output.trimmingCharacters(in: .whitespacesAndNewlines) == "4 \(entries + 8)", "\(reader.output)")
+
+        // What the ELN Consortium's specification asks of the metadata beyond RO-Crate (SPECIFICATION.md of
+        // TheELNConsortium/TheELNFileFormat): the descriptor conforms to RO-Crate 1.1 and names the software that
+        // wrote it (sdPublisher, an Organization with a name) and the ELN format's version; every record folder is a
+        // Dataset listed in the root's hasPart, with a name and an author; every file has a name, encodingFormat and
+        // contentSize.
+        let eln = """
+            import json, sys
+            graph = {node["@id"]: node for node in json.load(open(sys.argv[1]))["@graph"]}
+            def types(node): return node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
+            descriptor = graph["ro-crate-metadata.json"]
+            assert descriptor["about"] == {"@id": "./"}, "descriptor about"
+            assert descriptor["conformsTo"] == {"@id": "https://w3id.org/ro/crate/1.1"}, "conformsTo"
+            assert descriptor.get("version"), "version"
+            publisher = graph[descriptor["sdPublisher"]["@id"]]
+            assert "Organization" in types(publisher) and publisher.get("name"), "sdPublisher"
+            root = graph["./"]
+            assert "Dataset" in types(root), "root dataset"
+            folders = [part["@id"] for part in root["hasPart"]]
+            assert folders, "no record folders"
+            for folder in folders:
+                dataset = graph[folder]
+                assert "Dataset" in types(dataset) and dataset.get("name") and dataset.get("author"), folder
+                for part in dataset["hasPart"]:
+                    entity = graph[part["@id"]]
+                    assert "File" in types(entity), part
+                    assert entity.get("name") and entity.get("encodingFormat") and entity.get("contentSize"), part
+            print(len(folders))
+            """
+        let consortium = try Self.tool(["python3", "-c", eln, crate.appendingPathComponent("ro-crate-metadata.json").path])
+        #expect(consortium.status == 0 && consortium.output.hasPrefix("4"), "\(consortium.output)")
+    }
+
+    /// The RO-Crate validator of the RO-Crate community (`rocrate-validator`, PyPI `roc-validator`, installed by
+    /// .ci/run) checks the crate against the RO-Crate 1.1 profile; any issue at the REQUIRED (must) level fails. It
+    /// runs offline: the JSON-LD context it resolves (https://w3id.org/ro/crate/1.1/context) comes from its HTTP
+    /// cache, which .ci/run fills with `rocrate-validator cache warm`.
+    @Test(.timeLimit(.minutes(5))) func theExportPassesTheROCrateValidator() throws {
+        let (notebook, _) = try NotebookListTests.notebook()
+        let root = notebook.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("lab-runs.eln")
+        let result = NotebookCommand.Export.execute(notebook: notebook.path, output: output.path)
+        try #require(result.exitCode == 0, "\(result.standardError)")
+        let extracted = root.appendingPathComponent("extracted")
+        let unzip = try Self.tool(["python3", "-m", "zipfile", "-e", output.path, extracted.path])
+        try #require(unzip.status == 0, "\(unzip.output)")
+        let report = root.appendingPathComponent("report.json")
+        let validator = try Self.tool([
+            "rocrate-validator", "--no-interactive", "--disable-color", "validate", "--offline", "--profile-identifier", "ro-crate-1.1",
+            "--requirement-severity", "REQUIRED", "--output-format", "json", "--output-file", report.path,
+            extracted.appendingPathComponent("lab-runs").path,
+        ])
+        let data = try #require(
+            FileManager.default.contents(atPath: report.path),
+            "rocrate-validator wrote no report (exit \(validator.status)): \(validator.output)")
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let issues = (json["issues"] as? [[String: Any]] ?? []).map { issue in
+            "\(issue["severity"] ?? "?") \((issue["check"] as? [String: Any])?["identifier"] ?? "?"): \(issue["message"] ?? "")"
+        }
+        let hint =
+            issues.contains { $0.contains("Unable to retrieve the JSON-LD context") }
+            ? " (the context is not in the validator's cache: rocrate-validator cache warm -u https://w3id.org/ro/crate/1.1/context)" : ""
+        #expect(json["passed"] as? Bool == true && issues.isEmpty, "\(issues.joined(separator: "\n"))\(hint)")
+        #expect(validator.status == 0, "\(validator.output)")
     }
 }

@@ -38,15 +38,15 @@ import Testing
         let sheet = notebook.deletingLastPathComponent().appendingPathComponent("observations-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: sheet) }
         try """
-            operator: B. Chemist
-            steps:
-              - step: 4
-                status: in-progress
-                temperature: 25 °C
-              - step: 2
-                reagent: hmim
-                mass: 3.71 g
-            """.write(to: sheet, atomically: true, encoding: .utf8)
+        operator: B. Chemist
+        steps:
+          - step: 4
+            status: in-progress
+            temperature: 25 °C
+          - step: 2
+            reagent: hmim
+            mass: 3.71 g
+        """.write(to: sheet, atomically: true, encoding: .utf8)
         let fromFile = try RecordCommand.Observe.parse(["NB-0001", "--notebook", notebook.path, "--from", sheet.path])
         #expect(fromFile.execute().exitCode == 0)
         let keyFile = notebook.deletingLastPathComponent().appendingPathComponent("key-\(UUID().uuidString)")
@@ -74,8 +74,13 @@ import Testing
         #expect(show.standardOutput.contains("NB-0002: done; mass 1.702 g (zn); “white suspension”"))
         #expect(show.standardOutput.contains("signed  C. Supervisor  NB-0005"))
         let bench = NotebookCommand.Show.execute(id: "NB-0001", notebook: notebook.path, format: .protocol)
-        #expect(bench.standardOutput.contains("[x] zinc nitrate hexahydrate (zn)  planned 1.69 g, 5.681 mmol  actual 1.702 g, 1.702 g"))
-        #expect(bench.standardOutput.contains("[~] 4. stir"))
+        // The recipe's protocol with the values in force written in: the amended mass once, the note once.
+        #expect(bench.standardOutput.contains("[x] Step 1: dissolve\n    Weigh zinc nitrate hexahydrate"), "\(bench.standardOutput)")
+        #expect(bench.standardOutput.contains("    zinc nitrate hexahydrate weighed: 1.702 g\n"))
+        #expect(bench.standardOutput.contains("    solution: clear? colour: white suspension\n"))
+        #expect(bench.standardOutput.contains("    2-methylimidazole weighed: 3.71 g\n"))
+        #expect(bench.standardOutput.contains("[ ] Step 4: stir"))
+        #expect(bench.standardOutput.contains("    recorded: status: in-progress\n    recorded: temperature 25 °C\n"))
         let xml = NotebookCommand.Show.execute(id: "NB-0001", notebook: notebook.path, format: .xml)
         #expect(xml.standardOutput.components(separatedBy: "<?xml").count == 6)
     }
@@ -85,7 +90,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: notebook) }
         let broken = notebook.deletingLastPathComponent().appendingPathComponent("broken-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: broken) }
-        let text = try String(contentsOfFile: Self.recipe, encoding: .utf8).replacingOccurrences(of: "dissolve: [zn, fe]", with: "dissolve: [zn, cobalt]")
+        let text = try String(contentsOfFile: Self.recipe, encoding: .utf8).replacingOccurrences(
+            of: "dissolve: [zn, fe]", with: "dissolve: [zn, cobalt]")
         try text.write(to: broken, atomically: true, encoding: .utf8)
         let result = RecordCommand.New.execute(recipe: broken.path, notebook: notebook.path, operatorName: "A")
         #expect(result.exitCode == 1)
