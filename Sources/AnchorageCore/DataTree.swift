@@ -67,7 +67,8 @@ extension DataTree {
     static let formatVersion: UInt8 = 1
 
     private enum Kind: UInt8 {
-        case plainScalar = 0, quotedScalar, sequence, mapping
+        case plainScalar = 0
+        case quotedScalar, sequence, mapping
     }
 
     public func compiled() -> [UInt8] {
@@ -115,7 +116,9 @@ extension DataTree {
         guard bytes.count > Self.magic.count, Array(bytes[0..<Self.magic.count]) == Self.magic else {
             throw DataTreeError.corrupt("not compiled data")
         }
-        guard bytes[Self.magic.count] == Self.formatVersion else { throw DataTreeError.corrupt("format version \(bytes[Self.magic.count])") }
+        guard bytes[Self.magic.count] == Self.formatVersion else {
+            throw DataTreeError.corrupt("format version \(bytes[Self.magic.count])")
+        }
         var reader = Reader(bytes: bytes, offset: Self.magic.count + 1)
         self = try reader.node(depth: 0)
         guard reader.offset == bytes.count else { throw DataTreeError.corrupt("trailing bytes") }

@@ -7,7 +7,13 @@ import Yams
 /// Any YAML value, read through whichever decoder is given, trying the scalar types in a fixed order: two decoders that
 /// agree on this for every shipped file read every scalar the same way.
 enum AnyValue: Decodable, Equatable, Sendable {
-    case null, bool(Bool), int(Int), double(Double), text(String), list([AnyValue]), map([String: AnyValue])
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case text(String)
+    case list([AnyValue])
+    case map([String: AnyValue])
 
     init(from decoder: any Decoder) throws {
         if let container = try? decoder.singleValueContainer() {
