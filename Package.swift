@@ -73,7 +73,10 @@ let package = Package(
             dependencies: ["AnchorageCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Screens every catalog precursor × framework and a synthetic 10,000 × 1,000 catalog: verdicts per second.
         .executableTarget(name: "FitBenchmark", dependencies: ["AnchorageFit"], path: "Benchmarks/FitBenchmark"),
-        .testTarget(name: "AnchorageCoreTests", dependencies: ["AnchorageCore"], resources: [.copy("Fixtures")]),
+        // Yams directly too: the compiled-data tests decode every shipped file with it and with the tree decoder, and compare.
+        .testTarget(
+            name: "AnchorageCoreTests", dependencies: ["AnchorageCore", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "AnchorageRulesTests", dependencies: ["AnchorageRules", "AnchorageCore"]),
         // Geometries that check the method of scripts/precursor-geometries.py, read by #filePath.
         .testTarget(name: "AnchorageFitTests", dependencies: ["AnchorageFit", "AnchorageCore"], exclude: ["GeometryCheck"]),

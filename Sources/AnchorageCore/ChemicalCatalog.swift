@@ -139,9 +139,16 @@ public struct ChemicalCatalog: Sendable {
 
     /// Case, spaces, and the way hydrates are written (·, ., *) do not matter.
     static func key(_ name: String) -> String {
-        var text = name.lowercased()
-        for separator in ["·", "•", "⋅", "∙", "*"] { text = text.replacingOccurrences(of: separator, with: ".") }
-        return text.filter { !$0.isWhitespace }
+        // One pass: the catalog keys every name of every chemical at load, so this runs thousands of times per process.
+        var key = ""
+        key.reserveCapacity(name.utf8.count)
+        for character in name.lowercased() where !character.isWhitespace {
+            switch character {
+            case "·", "•", "⋅", "∙", "*": key.append(".")
+            default: key.append(character)
+            }
+        }
+        return key
     }
 
     public func chemical(named name: String) -> Chemical? {
