@@ -36,7 +36,7 @@ public struct DiagnosticFormatter: Sendable {
                 }
                 if let id = note.citation, let citation = citations[id], cited.insert(id).inserted { out += "   = see: \(citation.formatted)\n" }
             }
-            if let rule = RuleRegistry.description(for: diagnostic.ruleID) {
+            if let rule = Self.rule(diagnostic.ruleID) {
                 for reference in rule.references.prefix(2) {
                     if let citation = citations[reference], cited.insert(reference).inserted { out += "   = see: \(citation.formatted)\n" }
                 }
@@ -46,9 +46,16 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        let notes = diagnostics.filter { $0.severity == .note }.count
+        var counts: [Severity: Int] = [:]
+        for d in diagnostics { counts[d.severity, default: 0] += 1 }
+        return summary(severityCounts: counts, files: files)
+    }
+
+    /// The closing line from the number of findings of each severity (a batch keeps the counts, not the findings).
+    public static func summary(severityCounts: [Severity: Int], files: Int) -> String {
+        let errors = severityCounts[.error, default: 0]
+        let warnings = severityCounts[.warning, default: 0]
+        let notes = severityCounts[.note, default: 0]
         let noun = files == 1 ? "file" : "files"
         if errors == 0 && warnings == 0 && notes == 0 { return "\(files) \(noun) checked: no problems found" }
         var counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
@@ -70,6 +77,13 @@ public struct DiagnosticFormatter: Sendable {
         let pad = String(repeating: " ", count: gutter.count)
         return " \(gutter) | \(line)\n \(pad) | \(String(repeating: " ", count: caret))^\n"
     }
+
+    /// Each rule's description by its id (any case), built once: `RuleRegistry.description(for:)` builds every
+    /// description and searches them, and a batch asks once per finding.
+    private static let rulesByID: [String: RuleDescription] = Dictionary(
+        RuleRegistry.descriptions.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+
+    static func rule(_ id: String) -> RuleDescription? { rulesByID[id.lowercased()] ?? RuleRegistry.description(for: id) }
 
     // MARK: JSON
 
@@ -125,7 +139,7 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     func references(for ruleID: String) -> [JSONReference] {
-        (RuleRegistry.description(for: ruleID)?.references ?? []).compactMap { id in
+        (Self.rule(ruleID)?.references ?? []).compactMap { id in
             citations[id].map { JSONReference(id: id, text: $0.formatted, doi: $0.doi) }
         }
     }

@@ -11,9 +11,10 @@ public struct BondingTable: Sendable, Codable {
     public var radii: [String: Double]
 
     /// Data/pore-bonding.yaml (AnchorageCore).
-    public static func shipped() throws -> BondingTable {
-        try BundledData.decode(BondingTable.self, from: "pore-bonding.yaml")
-    }
+    public static func shipped() throws -> BondingTable { try decoded.get() }
+
+    /// Decoded once per process: a screen of thousands of structures asks for it once per structure.
+    private static let decoded = Result { try BundledData.decode(BondingTable.self, from: "pore-bonding.yaml") }
 
     /// Indices of atoms with no bonded neighbour; atoms whose element the table lacks are not judged.
     public func isolatedAtoms(in structure: CrystalStructure) -> [Int] {

@@ -44,7 +44,8 @@ public enum CIFStructureReader {
         let block: CIFBlock
         if let requested {
             guard let found = blocks.first(where: { $0.name.lowercased() == requested.lowercased() }) else {
-                throw CIFError("CIF-BLOCK", "no data block named '\(requested)' (blocks: \(blocks.map(\.name).joined(separator: ", ")))", line: 1)
+                throw CIFError(
+                    "CIF-BLOCK", "no data block named '\(requested)' (blocks: \(blocks.map(\.name).joined(separator: ", ")))", line: 1)
             }
             block = found
         } else {
@@ -53,10 +54,12 @@ public enum CIFStructureReader {
             }
             block = first
             if candidates.count > 1 {
-                warnings.append(StructureWarning(
-                    code: "several-blocks",
-                    message: "the file holds \(candidates.count) structures (\(candidates.map(\.name).joined(separator: ", "))); read the first, '\(block.name)'",
-                    line: block.line))
+                warnings.append(
+                    StructureWarning(
+                        code: "several-blocks",
+                        message:
+                            "the file holds \(candidates.count) structures (\(candidates.map(\.name).joined(separator: ", "))); read the first, '\(block.name)'",
+                        line: block.line))
             }
         }
 
@@ -94,21 +97,28 @@ public enum CIFStructureReader {
                         tooClose.append((atoms[index].label, site.label))
                     }
                 }
-                if duplicate { merged += 1; continue }
+                if duplicate {
+                    merged += 1
+                    continue
+                }
                 grid.insert(f, index: atoms.count)
                 atoms.append(CrystalAtom(element: site.element, label: site.label, fractional: f, occupancy: site.occupancy))
             }
         }
         if operations.count == 1 && merged > 0 {
-            warnings.append(StructureWarning(
-                code: "duplicate-atoms", message: "\(merged) atoms listed twice at the same position were counted once", line: sitesLine))
+            warnings.append(
+                StructureWarning(
+                    code: "duplicate-atoms", message: "\(merged) atoms listed twice at the same position were counted once", line: sitesLine
+                ))
         }
         if !tooClose.isEmpty {
             let pairs = Set(tooClose.map { "\($0.0)–\($0.1)" }).sorted().prefix(5).joined(separator: ", ")
-            warnings.append(StructureWarning(
-                code: "atoms-too-close",
-                message: "\(tooClose.count) pairs of atoms are closer than \(tooCloseDistance) Å (e.g. \(pairs)): disorder or a symmetry error; pores computed with all of them",
-                line: sitesLine))
+            warnings.append(
+                StructureWarning(
+                    code: "atoms-too-close",
+                    message:
+                        "\(tooClose.count) pairs of atoms are closer than \(tooCloseDistance) Å (e.g. \(pairs)): disorder or a symmetry error; pores computed with all of them",
+                    line: sitesLine))
         }
         var structure = CrystalStructure(
             name: block.name, cell: cell, atoms: atoms, sitesRead: sites.count, symmetryOperationCount: operations.count,
@@ -139,7 +149,8 @@ public enum CIFStructureReader {
             values.append(number)
             // A cell edge shorter than a bond or longer than any framework's is a typo, and its arithmetic overflows.
             if name.hasPrefix("_cell_length"), let limits = try? InputLimits.bundled().structure,
-               !(number >= limits.cell_length_min.value && number <= limits.cell_length_max.value) {
+                !(number >= limits.cell_length_min.value && number <= limits.cell_length_max.value)
+            {
                 throw CIFError(
                     "CIF-LIMIT",
                     "\(name) is \(QuantityFormat.number(number)) Å: a cell edge is taken between \(QuantityFormat.number(limits.cell_length_min.value)) and \(QuantityFormat.number(limits.cell_length_max.value)) Å",
@@ -148,17 +159,25 @@ public enum CIFStructureReader {
         }
         guard let cell = UnitCell(a: values[0], b: values[1], c: values[2], alpha: values[3], beta: values[4], gamma: values[5]) else {
             let line = block.value("_cell_length_a")?.line ?? block.line
-            throw CIFError("CIF-CELL", "cell \(values.map { String($0) }.joined(separator: " ")) is not a valid cell (lengths must be positive, angles must close a volume)", line: line)
+            throw CIFError(
+                "CIF-CELL",
+                "cell \(values.map { String($0) }.joined(separator: " ")) is not a valid cell (lengths must be positive, angles must close a volume)",
+                line: line)
         }
         return cell
     }
 
     static func readSymmetry(_ block: CIFBlock, warnings: inout [StructureWarning]) throws(CIFError) -> [SymmetryOperation] {
-        let tags = ["_space_group_symop_operation_xyz", "_symmetry_equiv_pos_as_xyz", "_space_group_symop.operation_xyz", "_symmetry_equiv.pos_as_xyz"]
+        let tags = [
+            "_space_group_symop_operation_xyz", "_symmetry_equiv_pos_as_xyz", "_space_group_symop.operation_xyz",
+            "_symmetry_equiv.pos_as_xyz",
+        ]
         var values: [CIFValue] = []
+        var joinedLines = Set<Int>()
         for tag in tags {
             if let loop = block.loop(containing: tag), let column = loop.column(tag) {
                 values = loop.rows.map { $0[column] }
+                joinedLines = Set(loop.joinedOperationLines)
                 break
             }
             if let single = block.value(tag) {
@@ -179,8 +198,10 @@ public enum CIFStructureReader {
                     line: where_?.line ?? block.line, column: where_?.column ?? 1)
             }
             if name == nil {
-                warnings.append(StructureWarning(
-                    code: "no-symmetry", message: "no space group and no symmetry operations: the atoms were read as a full P1 cell", line: block.line))
+                warnings.append(
+                    StructureWarning(
+                        code: "no-symmetry", message: "no space group and no symmetry operations: the atoms were read as a full P1 cell",
+                        line: block.line))
             }
             return [.identity]
         }
@@ -191,12 +212,22 @@ public enum CIFStructureReader {
                 line: values[0].line, column: values[0].column)
         }
         var operations: [SymmetryOperation] = []
+        var spaceSeparated: [CIFValue] = []
         for value in values {
             let quoted = SourceText.bounded(value.text, limit: 80)
             do {
-                operations.append(try SymmetryOperation(parsing: value.text))
+                // `x y z`: the three parts separated by spaces instead of commas, as some structure libraries write them.
+                let words = value.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                if !value.text.contains(","), words.count == 3 {
+                    operations.append(try SymmetryOperation(parsing: words.joined(separator: ",")))
+                    spaceSeparated.append(value)
+                } else {
+                    operations.append(try SymmetryOperation(parsing: value.text))
+                }
             } catch {
-                throw CIFError("CIF-SYMMETRY", "cannot read symmetry operation '\(quoted)': \(SourceText.bounded(error.reason, limit: 200))", line: value.line, column: value.column)
+                throw CIFError(
+                    "CIF-SYMMETRY", "cannot read symmetry operation '\(quoted)': \(SourceText.bounded(error.reason, limit: 200))",
+                    line: value.line, column: value.column)
             }
             let largest = limits?.coordinate_magnitude_max.value ?? 1000
             if let operation = operations.last, !(operation.rotation.joined() + operation.translation).allSatisfy({ abs($0) <= largest }) {
@@ -206,13 +237,32 @@ public enum CIFStructureReader {
                     line: value.line, column: value.column)
             }
         }
+        // One warning for what was assumed: unquoted words joined into one operation per line, and/or spaces read as the
+        // commas between the x, y and z parts.
+        let joined = values.filter { joinedLines.contains($0.line) }
+        if let first = joined.first ?? spaceSeparated.first {
+            let asCommas =
+                first.text.contains(",") ? nil : first.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: ",")
+            let count = joined.isEmpty ? spaceSeparated.count : joined.count
+            var message = "\(count) symmetry operation\(count == 1 ? " is" : "s are") written "
+            message += joined.isEmpty ? "without commas" : "without quotes, split by spaces"
+            message += " (e.g. '\(SourceText.bounded(first.text, limit: 60))' at line \(first.line)): "
+            if !joined.isEmpty { message += "each line of the loop was read as one operation" }
+            if let asCommas {
+                message += (joined.isEmpty ? "" : ", ") + "the words as its x, y and z parts ('\(SourceText.bounded(asCommas, limit: 60))')"
+            }
+            warnings.append(
+                StructureWarning(
+                    code: joined.isEmpty ? "space-separated-symmetry" : "unquoted-symmetry", message: message, line: first.line))
+        }
         let namedP1 = groupName.map { ["p1", "?", "."].contains($0.text.replacingOccurrences(of: " ", with: "").lowercased()) } ?? true
         if operations.count == 1, (groupNumber ?? 1) > 1 || !namedP1 {
             let group = groupName.map { "space group \($0.text)" } ?? "space group number \(QuantityFormat.number(groupNumber ?? 0))"
-            warnings.append(StructureWarning(
-                code: "cell-may-lack-atoms",
-                message: "\(group) but only one symmetry operation is listed: the cell may be missing atoms",
-                line: values[0].line))
+            warnings.append(
+                StructureWarning(
+                    code: "cell-may-lack-atoms",
+                    message: "\(group) but only one symmetry operation is listed: the cell may be missing atoms",
+                    line: values[0].line))
         }
         return operations
     }
@@ -220,11 +270,16 @@ public enum CIFStructureReader {
     static func readSites(_ block: CIFBlock, warnings: inout [StructureWarning]) throws(CIFError) -> ([Site], Int) {
         guard let loop = block.loop(containing: "_atom_site_fract_x") else {
             if block.loop(containing: "_atom_site_cartn_x") != nil {
-                throw CIFError("CIF-ATOMS", "atoms are given in Cartesian coordinates only; fractional coordinates (_atom_site_fract_x/y/z) are needed", line: block.line)
+                throw CIFError(
+                    "CIF-ATOMS",
+                    "atoms are given in Cartesian coordinates only; fractional coordinates (_atom_site_fract_x/y/z) are needed",
+                    line: block.line)
             }
             throw CIFError("CIF-ATOMS", "no atom sites (_atom_site_fract_x/y/z loop) in data block '\(block.name)'", line: block.line)
         }
-        guard let cx = loop.column("_atom_site_fract_x"), let cy = loop.column("_atom_site_fract_y"), let cz = loop.column("_atom_site_fract_z") else {
+        guard let cx = loop.column("_atom_site_fract_x"), let cy = loop.column("_atom_site_fract_y"),
+            let cz = loop.column("_atom_site_fract_z")
+        else {
             throw CIFError("CIF-ATOMS", "the atom loop needs _atom_site_fract_x, _y and _z", line: loop.line)
         }
         let typeColumn = loop.column("_atom_site_type_symbol")
@@ -233,7 +288,8 @@ public enum CIFStructureReader {
         let limits = try? InputLimits.bundled().structure
         let largestCoordinate = limits?.coordinate_magnitude_max.value ?? 1000
         if let limit = limits?.atoms, loop.rows.count > limit.count {
-            throw CIFError("CIF-LIMIT", "\(loop.rows.count) atom sites: a structure holds at most \(limit.count) atoms in its cell", line: loop.line)
+            throw CIFError(
+                "CIF-LIMIT", "\(loop.rows.count) atom sites: a structure holds at most \(limit.count) atoms in its cell", line: loop.line)
         }
         var sites: [Site] = []
         var partial = 0
@@ -242,11 +298,14 @@ public enum CIFStructureReader {
             var coordinates: [Double] = []
             for column in [cx, cy, cz] {
                 guard let value = CIFSyntax.number(row[column]) else {
-                    throw CIFError("CIF-ATOMS", "coordinate '\(SourceText.bounded(row[column].text, limit: 80))' is not a number", line: row[column].line, column: row[column].column)
+                    throw CIFError(
+                        "CIF-ATOMS", "coordinate '\(SourceText.bounded(row[column].text, limit: 80))' is not a number",
+                        line: row[column].line, column: row[column].column)
                 }
                 guard abs(value) <= largestCoordinate else {
                     throw CIFError(
-                        "CIF-ATOMS", "coordinate \(QuantityFormat.number(value)) is more than \(QuantityFormat.number(largestCoordinate)) cells away: a fractional coordinate lies near 0–1",
+                        "CIF-ATOMS",
+                        "coordinate \(QuantityFormat.number(value)) is more than \(QuantityFormat.number(largestCoordinate)) cells away: a fractional coordinate lies near 0–1",
                         line: row[column].line, column: row[column].column)
                 }
                 coordinates.append(value)
@@ -257,7 +316,9 @@ public enum CIFStructureReader {
             if element == nil, let labelColumn { element = ElementSymbols.element(in: row[labelColumn].text) }
             guard let element else {
                 let cell = typeColumn.map { row[$0] } ?? labelColumn.map { row[$0] } ?? row[cx]
-                throw CIFError("CIF-ATOMS", "cannot tell the element of atom '\(label.isEmpty ? cell.text : label)'", line: cell.line, column: cell.column)
+                throw CIFError(
+                    "CIF-ATOMS", "cannot tell the element of atom '\(label.isEmpty ? cell.text : label)'", line: cell.line,
+                    column: cell.column)
             }
             var occupancy = 1.0
             if let occupancyColumn, let value = CIFSyntax.number(row[occupancyColumn]) {
@@ -267,22 +328,36 @@ public enum CIFStructureReader {
                     lowest = min(lowest, value)
                 }
             }
-            sites.append(Site(label: label, element: element, fractional: SIMD3(coordinates[0], coordinates[1], coordinates[2]), occupancy: occupancy))
+            sites.append(
+                Site(
+                    label: label, element: element, fractional: SIMD3(coordinates[0], coordinates[1], coordinates[2]), occupancy: occupancy)
+            )
         }
         if sites.isEmpty {
             throw CIFError("CIF-ATOMS", "the atom loop has no rows", line: loop.line)
         }
         if partial > 0 {
-            warnings.append(StructureWarning(
-                code: "partial-occupancy",
-                message: "\(partial) atom sites have partial occupancy (lowest \(lowest)): a disordered model gives unreliable pores; every site was kept",
-                line: loop.line))
+            warnings.append(
+                StructureWarning(
+                    code: "partial-occupancy",
+                    message:
+                        "\(partial) atom sites have partial occupancy (lowest \(lowest)): a disordered model gives unreliable pores; every site was kept",
+                    line: loop.line))
+        }
+        if let first = loop.emptyCellLines.first {
+            warnings.append(
+                StructureWarning(
+                    code: "empty-table-cells",
+                    message:
+                        "the atom loop is a tab-separated table with empty cells (two tabs in a row) on \(loop.emptyCellLines.count) line\(loop.emptyCellLines.count == 1 ? "" : "s"), first at line \(first): each empty cell was read as '?' (unknown)",
+                    line: first))
         }
         if loop.commentLinesInside > 0 {
-            warnings.append(StructureWarning(
-                code: "comments-in-atom-loop",
-                message: "\(loop.commentLinesInside) comment lines inside the atom loop were skipped; \(sites.count) sites were read",
-                line: loop.line))
+            warnings.append(
+                StructureWarning(
+                    code: "comments-in-atom-loop",
+                    message: "\(loop.commentLinesInside) comment lines inside the atom loop were skipped; \(sites.count) sites were read",
+                    line: loop.line))
         }
         return (sites, loop.line)
     }
@@ -307,7 +382,10 @@ struct CoincidenceGrid {
     }
 
     func bin(_ f: SIMD3<Double>) -> (Int, Int, Int) {
-        (Int(saturating: f.x * Double(counts.x), rounding: .down), Int(saturating: f.y * Double(counts.y), rounding: .down), Int(saturating: f.z * Double(counts.z), rounding: .down))
+        (
+            Int(saturating: f.x * Double(counts.x), rounding: .down), Int(saturating: f.y * Double(counts.y), rounding: .down),
+            Int(saturating: f.z * Double(counts.z), rounding: .down)
+        )
     }
 
     mutating func insert(_ f: SIMD3<Double>, index: Int) {

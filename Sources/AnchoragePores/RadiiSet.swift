@@ -16,12 +16,15 @@ public struct RadiiSet: Sendable, Codable {
 
     /// A shipped set: `zeopp` (the default, Zeo++'s table), `bondi` or `uff`.
     public static func shipped(_ name: String) throws -> RadiiSet {
-        let file = try BundledData.decode(File.self, from: "pore-radii.yaml")
+        let file = try shippedFile.get()
         guard let set = file.sets.first(where: { $0.name == name }) else {
             throw RadiiError.unknownSet(name: name, known: file.sets.map(\.name))
         }
         return set
     }
+
+    /// Decoded once per process.
+    private static let shippedFile = Result { try BundledData.decode(File.self, from: "pore-radii.yaml") }
 
     /// A lab's own set from a YAML file of the same shape as one entry of `sets:` (`name`, `title`, `source`, `radii`).
     public static func load(contentsOf url: URL) throws -> RadiiSet {
@@ -54,11 +57,11 @@ public enum RadiiError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unknownSet(name, known):
+        case .unknownSet(let name, let known):
             "no radii set named '\(name)' (shipped: \(known.joined(separator: ", ")))"
-        case let .missingElements(set, elements):
+        case .missingElements(let set, let elements):
             "the \(set) radii set has no radius for \(elements.joined(separator: ", ")); choose another set (e.g. --radii zeopp)"
-        case let .unusableRadius(set, element, radius, largest):
+        case .unusableRadius(let set, let element, let radius, let largest):
             "the \(set) radii set gives \(element) a radius of \(radius) Å: a radius is a positive length of at most \(QuantityFormat.number(largest)) Å"
         }
     }
