@@ -170,10 +170,42 @@ let rulesWithoutADOISource: [String: String] = [
     let validator = Validator(knowledge: try Knowledge.bundled())
     let families: Set<RuleFamily> = [.linkerAnchoring, .nodeExchange, .sim, .aim, .poreConfinement, .mixedMetal, .lab]
     for rule in RuleRegistry.descriptions where families.contains(rule.family) {
-        for example in rule.triggering + rule.nonTriggering {
+        for example in rule.triggering + rule.nonTriggering + rule.unknown {
             let result = validator.validate(text: example.unmarked.text, file: "example.yaml")
             let loader = result.diagnostics.filter { $0.ruleID.hasPrefix("FMT-") || $0.ruleID.hasPrefix("UNIT-") }
             #expect(loader.isEmpty, "\(rule.id) example at line \(example.line): \(loader.map(\.compilerStyle))")
+        }
+    }
+}
+
+/// The severity policy (docs/rules.md): every rule's severity is the one its declared basis gives; an error or a warning
+/// from the chemistry rests on a work the rule cites; what only the recipe's own text can show (its format, units,
+/// amounts, references) is the recipe's defect or slip, never a route rule's.
+@Test(arguments: RuleRegistry.descriptions.map(\.id))
+func severityFollowsItsBasis(_ id: String) throws {
+    let rule = try #require(RuleRegistry.description(for: id))
+    let citations = try CitationIndex.bundled()
+    #expect(rule.severity == rule.basis.severity, "\(id) is \(rule.severity.rawValue) but its basis (\(rule.basis.label)) gives \(rule.basis.severity.rawValue)")
+    let recipeFamilies: Set<RuleFamily> = [.format, .units, .chemistry, .references]
+    switch rule.basis {
+    case .ruledOut(let citation), .publishedRisk(let citation):
+        #expect(rule.references.contains(citation), "\(id) rests on '\(citation)', which it does not cite")
+        #expect(citations[citation] != nil, "\(id) rests on '\(citation)', which is not in the citation data")
+        #expect(!recipeFamilies.contains(rule.family) || rule.family == .chemistry, "\(id): a \(rule.family.rawValue) rule judges the recipe's text, not the chemistry")
+    case .recipeDefect, .writingSlip:
+        #expect(recipeFamilies.contains(rule.family), "\(id): a route or lab rule is an error or warning only on what the chemistry or a published risk says")
+    case .information, .missingData:
+        break
+    }
+}
+
+/// A check that could not run is never counted as a fault: only a rule whose basis is missing data is unknown, and a rule
+/// that found a fault where a datum is missing would show it in its unknown examples (RuleExampleTests).
+@Test func unknownIsOnlyForMissingData() {
+    for rule in RuleRegistry.descriptions {
+        #expect((rule.severity == .unknown) == (rule.basis == .missingData), "\(rule.id)")
+        if rule.severity == .unknown {
+            #expect(rule.nonTriggering.count + rule.triggering.count > 1, "\(rule.id) shows both a datum missing and on record")
         }
     }
 }

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct HazardousALDReagentRule: Rule {
     static let description = RuleDescription(
-        id: "AIM-003", name: "hazardous-ald-reagent", family: .aim, severity: .warning,
+        id: "AIM-003", name: "hazardous-ald-reagent", family: .aim, severity: .warning, basis: .publishedRisk(citation: "echa-trimethylaluminium"),
         summary: "A pyrophoric or toxic ALD reagent (trimethylaluminium, diethylzinc, H2S) needs its precautions written into the step.",
         rationale: """
             Trimethylaluminium and diethylzinc ignite in air and react violently with water; H2S is acutely toxic \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct NoALDStepRule: Rule {
     static let description = RuleDescription(
-        id: "AIM-004", name: "no-ald-step", family: .aim, severity: .error,
+        id: "AIM-004", name: "no-ald-step", family: .aim, severity: .error, basis: .ruledOut(citation: "review-pom-admc"),
         summary: "An AIM recipe needs an `ald` step: precursor, co-reactant, pulse, purge, cycles and temperature.",
         rationale: """
             AIM deposits the metal by alternating gas-phase pulses of a precursor and a co-reactant, separated by purges, \

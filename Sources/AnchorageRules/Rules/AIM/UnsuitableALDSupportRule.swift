@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UnsuitableALDSupportRule: Rule {
     static let description = RuleDescription(
-        id: "AIM-001", name: "unsuitable-ald-support", family: .aim, severity: .error,
+        id: "AIM-001", name: "unsuitable-ald-support", family: .aim, severity: .error, basis: .ruledOut(citation: "review-pom-admc"),
         summary: "ALD in MOFs needs a support known to tolerate it, chiefly NU-1000; narrow-windowed MOFs such as UiO-66 do not admit the precursor.",
         rationale: """
             In AIM a volatile precursor must diffuse in the gas phase through the framework's windows to the node \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct AmountsDisagreeRule: Rule {
     static let description = RuleDescription(
-        id: "CHEM-002", name: "amounts-disagree", family: .chemistry, severity: .error,
+        id: "CHEM-002", name: "amounts-disagree", family: .chemistry, severity: .error, basis: .recipeDefect,
         summary: "Where a reagent's amount is given twice (mass and moles, volume and density, concentration), the two must agree within 2 %.",
         rationale: """
             A recipe that says 1.69 g and 6.5 mmol of zinc nitrate hexahydrate says two different things (1.69 g is \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct FormulaDiffersFromCatalogRule: Rule {
     static let description = RuleDescription(
-        id: "CHEM-005", name: "formula-differs-from-catalog", family: .chemistry, severity: .warning,
+        id: "CHEM-005", name: "formula-differs-from-catalog", family: .chemistry, severity: .warning, basis: .writingSlip,
         summary: "A reagent's written formula should match the catalog entry its name points to (hydrate, counter-ion).",
         rationale: """
             'zinc nitrate hexahydrate' written as Zn(NO3)2 drops six waters: 189.4 instead of 297.5 g/mol, and every \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct MissingAmountRule: Rule {
     static let description = RuleDescription(
-        id: "CHEM-003", name: "missing-amount", family: .chemistry, severity: .error,
+        id: "CHEM-003", name: "missing-amount", family: .chemistry, severity: .error, basis: .recipeDefect,
         summary: "Every reagent that is weighed or measured out needs an amount (mass, moles, or volume with density or concentration).",
         rationale: """
             Without an amount nothing can be weighed, no ratio or loading can be computed and the protocol cannot be scaled. \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UnreadableFormulaRule: Rule {
     static let description = RuleDescription(
-        id: "CHEM-001", name: "unreadable-formula", family: .chemistry, severity: .error,
+        id: "CHEM-001", name: "unreadable-formula", family: .chemistry, severity: .error, basis: .recipeDefect,
         summary: "A reagent's formula must be readable: known element symbols, balanced brackets, a numeric hydrate.",
         rationale: """
             Every mole, ratio and loading comes from the formula's molar mass (IUPAC standard atomic weights). An unknown \

@@ -1,6 +1,6 @@
 struct DocumentTooLargeRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-009", name: "document-too-large", family: .format, severity: .error,
+        id: "FMT-009", name: "document-too-large", family: .format, severity: .error, basis: .recipeDefect,
         summary: "A recipe must stay recipe-sized, also once YAML aliases are expanded.",
         rationale: """
             Nested YAML aliases can make a few lines expand to billions of values (an 'alias bomb', the 'billion laughs' \

@@ -1,6 +1,6 @@
 struct DuplicateKeyRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-007", name: "duplicate-key", family: .format, severity: .error,
+        id: "FMT-007", name: "duplicate-key", family: .format, severity: .error, basis: .recipeDefect,
         summary: "A key may be given once in a mapping.",
         rationale: """
             YAML forbids a key twice in one mapping, and which value would win is not something a recipe should leave open \

@@ -1,6 +1,6 @@
 struct MissingFieldRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-005", name: "missing-field", family: .format, severity: .error,
+        id: "FMT-005", name: "missing-field", family: .format, severity: .error, basis: .recipeDefect,
         summary: "Required fields of the recipe and of each step must be given.",
         rationale: """
             A pyrolysis without a temperature or a wash without a solvent cannot be carried out or checked. The format marks \

@@ -1,6 +1,6 @@
 struct RecipeAsksTooMuchRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-010", name: "recipe-asks-too-much", family: .format, severity: .error,
+        id: "FMT-010", name: "recipe-asks-too-much", family: .format, severity: .error, basis: .recipeDefect,
         summary: "A recipe must stay within the limits of input-limits.yaml: metals per target, reagents, steps, names.",
         rationale: """
             A published synthesis names one to a few metals, a few dozen reagents and steps, and names of a few words. \

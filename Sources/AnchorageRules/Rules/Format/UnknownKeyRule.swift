@@ -1,6 +1,6 @@
 struct UnknownKeyRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-004", name: "unknown-key", family: .format, severity: .error,
+        id: "FMT-004", name: "unknown-key", family: .format, severity: .error, basis: .recipeDefect,
         summary: "Every key must be one the format defines; a misspelling is named with the likely intended key.",
         rationale: """
             A misspelt key (`temprature`) would otherwise be ignored, and the step would run at a default the chemist never \

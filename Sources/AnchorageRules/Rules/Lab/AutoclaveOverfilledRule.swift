@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct AutoclaveOverfilledRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-002", name: "autoclave-overfilled", family: .lab, severity: .error,
+        id: "LAB-002", name: "autoclave-overfilled", family: .lab, severity: .error, basis: .ruledOut(citation: "rabenau-1985-hydrothermal"),
         summary: "An autoclave liner must not be filled above the maximum fill fraction (data: lab.autoclave_max_fill_fraction).",
         rationale: """
             A liquid heated in a closed liner expands, and its vapour needs head space; with too little of it the \

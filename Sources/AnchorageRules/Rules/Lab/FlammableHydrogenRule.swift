@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct FlammableHydrogenRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-005", name: "flammable-hydrogen", family: .lab, severity: .warning,
+        id: "LAB-005", name: "flammable-hydrogen", family: .lab, severity: .warning, basis: .publishedRisk(citation: "ngai-2011-iso10156-hydrogen"),
         summary: "H2, or an H2 mixture that can burn in air, needs the flammable-gas precautions written into the step.",
         rationale: """
             Hydrogen burns in air from 4 % by volume. A mixture in N2 cannot burn in air up to 5.5 % H2 (ISO 10156 Tci); \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct HydrofluoricEtchRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-006", name: "hydrofluoric-etch", family: .lab, severity: .warning,
+        id: "LAB-006", name: "hydrofluoric-etch", family: .lab, severity: .warning, basis: .publishedRisk(citation: "bajraktarova-valjakova-2018-hf"),
         summary: "HF or an HF-forming etchant (NH4F, NH4HF2) needs calcium gluconate gel at hand, written into the step.",
         rationale: """
             Hydrofluoric acid passes through skin and binds calcium in the tissue beneath; a burn from dilute HF may not \

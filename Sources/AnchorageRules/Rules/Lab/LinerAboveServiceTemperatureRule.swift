@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct LinerAboveServiceTemperatureRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-003", name: "liner-above-service-temperature", family: .lab, severity: .error,
+        id: "LAB-003", name: "liner-above-service-temperature", family: .lab, severity: .error, basis: .ruledOut(citation: "nanografi-hydrothermal-autoclave"),
         summary: "A PTFE (or PPL) autoclave liner must not be heated above its maximum service temperature.",
         rationale: """
             PTFE creeps and softens well below its melting point; above its service limit a loaded liner deforms, the \

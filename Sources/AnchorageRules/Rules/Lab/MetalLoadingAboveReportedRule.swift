@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct MetalLoadingAboveReportedRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-008", name: "metal-loading-above-reported", family: .lab, severity: .note,
+        id: "LAB-008", name: "metal-loading-above-reported", family: .lab, severity: .note, basis: .information,
         summary: "A theoretical metal loading above the single-atom loadings on record is a hint that clusters may form.",
         rationale: """
             No general upper bound of metal loading for single-atom catalysts made from MOFs was found \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct OxidisingPyrolysisRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-004", name: "oxidising-pyrolysis", family: .lab, severity: .error,
+        id: "LAB-004", name: "oxidising-pyrolysis", family: .lab, severity: .error, basis: .ruledOut(citation: "yin-2016-co-sas"),
         summary: "Pyrolysis must run under an inert or reducing gas, never air or O2.",
         rationale: """
             Pyrolysis turns the organic framework into the N-doped carbon that holds the single atoms. In air or O2 at \

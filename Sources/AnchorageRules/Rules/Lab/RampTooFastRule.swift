@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct RampTooFastRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-007", name: "ramp-too-fast", family: .lab, severity: .warning,
+        id: "LAB-007", name: "ramp-too-fast", family: .lab, severity: .warning, basis: .publishedRisk(citation: "carbolite-stf-manual"),
         summary: "A tube-furnace heating rate above 400 / tube internal diameter (°C/min) risks cracking the ceramic work tube.",
         rationale: """
             A ceramic work tube heated quickly develops a temperature gradient along and across its wall and can crack \

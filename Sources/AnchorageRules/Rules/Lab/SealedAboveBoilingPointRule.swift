@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct SealedAboveBoilingPointRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-001", name: "sealed-above-boiling-point", family: .lab, severity: .note,
+        id: "LAB-001", name: "sealed-above-boiling-point", family: .lab, severity: .note, basis: .information,
         summary: "A solvent heated in a sealed autoclave above its boiling point builds pressure.",
         rationale: """
             Above its normal boiling point a solvent in a closed vessel is held liquid only by its own vapour pressure, \

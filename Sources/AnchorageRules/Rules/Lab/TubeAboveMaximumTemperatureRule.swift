@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct TubeAboveMaximumTemperatureRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-010", name: "tube-above-maximum-temperature", family: .lab, severity: .error,
+        id: "LAB-010", name: "tube-above-maximum-temperature", family: .lab, severity: .error, basis: .ruledOut(citation: "kintek-tube-furnace-tubes"),
         summary: "A furnace work tube named in the step (`tube: quartz` or `alumina`) must not be heated above its maximum temperature.",
         rationale: """
             A fused-quartz work tube softens and devitrifies above its working limit and can sag or fail under the gas \

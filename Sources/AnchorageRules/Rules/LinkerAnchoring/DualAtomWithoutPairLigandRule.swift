@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct DualAtomWithoutPairLigandRule: Rule {
     static let description = RuleDescription(
-        id: "LINK-005", name: "dual-atom-without-pair-ligand", family: .linkerAnchoring, severity: .warning,
+        id: "LINK-005", name: "dual-atom-without-pair-ligand", family: .linkerAnchoring, severity: .warning, basis: .publishedRisk(citation: "review-pom-admc"),
         summary: "A dual-atom site by linker anchoring needs a flexible multidentate ligand (e.g. EDTA grafted on MOF-808) to hold the pair.",
         rationale: """
             A single chelating group holds one metal atom. To hold two metals together as a dual-atom site, Jiang and \

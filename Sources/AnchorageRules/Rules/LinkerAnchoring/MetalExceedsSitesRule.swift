@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct MetalExceedsSitesRule: Rule {
     static let description = RuleDescription(
-        id: "LINK-002", name: "metal-exceeds-sites", family: .linkerAnchoring, severity: .warning,
+        id: "LINK-002", name: "metal-exceeds-sites", family: .linkerAnchoring, severity: .warning, basis: .publishedRisk(citation: "review-pom-admc"),
         summary: "More metal than chelating sites (metal:site above 1) leaves metal unbound, which clusters.",
         rationale: """
             Each chelating site holds one metal atom; metal beyond the number of sites has nothing to hold it and \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct PorphyrinPlatinumWithoutReductionRule: Rule {
     static let description = RuleDescription(
-        id: "LINK-004", name: "porphyrin-platinum-without-reduction", family: .linkerAnchoring, severity: .warning,
+        id: "LINK-004", name: "porphyrin-platinum-without-reduction", family: .linkerAnchoring, severity: .warning, basis: .publishedRisk(citation: "fang-2018-pt-porphyrin-mof"),
         summary: "Pt(II) held in the porphyrin N4 centres of a MOF needs a reduction step to become single Pt atoms.",
         rationale: """
             The porphyrin centres of a porphyrinic MOF bind and stabilise Pt(II); Jiang and co-workers then obtained \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct PyrolysisWithoutAnchorsRule: Rule {
     static let description = RuleDescription(
-        id: "LINK-003", name: "pyrolysis-without-anchors", family: .linkerAnchoring, severity: .warning,
+        id: "LINK-003", name: "pyrolysis-without-anchors", family: .linkerAnchoring, severity: .error, basis: .ruledOut(citation: "wang-2017-ru-sas-amine"),
         summary: "Pyrolysing a metal-loaded host without –NH2 or porphyrin N4 sites gives nanoclusters, not single atoms.",
         rationale: """
             The amino groups of the linker are what hold Ru3+ apart during pyrolysis: Wang et al. found that a framework \
@@ -25,8 +25,10 @@ struct PyrolysisWithoutAnchorsRule: Rule {
     static let anchoringSites: Set<String> = ["amine", "porphyrin"]
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        guard context.route == .linkerAnchoring, context.host != nil || !context.siteBearingReagents.isEmpty,
-              context.chelatingSiteKinds.isDisjoint(with: Self.anchoringSites) else { return [] }
+        guard context.route == .linkerAnchoring, context.chelatingSiteKinds.isDisjoint(with: Self.anchoringSites) else { return [] }
+        guard context.host != nil || !context.siteBearingReagents.isEmpty else {
+            return context.pyrolysisSteps.isEmpty ? [] : context.unknownHost.map { [notChecked($0)] } ?? []
+        }
         let outcome = context.knowledge.chemistry.threshold("linker_anchoring.amine_free_host_after_pyrolysis")
         return context.pyrolysisSteps.map { step in
             finding("pyrolysis of a host without –NH2 or porphyrin N4 sites: the metal will form \(outcome?.text ?? "nanoclusters"), not single atoms",

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct NobleMetalInZIFRule: Rule {
     static let description = RuleDescription(
-        id: "MIX-001", name: "metal-cannot-replace-zinc", family: .mixedMetal, severity: .error,
+        id: "MIX-001", name: "metal-cannot-replace-zinc", family: .mixedMetal, severity: .error, basis: .ruledOut(citation: "review-pom-admc"),
         summary: "In a mixed-metal ZIF the target metal must be able to take Zn's place as a node; Pt, Pd, Ru and Ir cannot.",
         rationale: """
             The mixed-metal route builds the target metal into the framework as a node beside Zn, so that Zn spaces the \

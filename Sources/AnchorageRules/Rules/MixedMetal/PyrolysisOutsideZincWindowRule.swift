@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct PyrolysisOutsideZincWindowRule: Rule {
     static let description = RuleDescription(
-        id: "MIX-004", name: "pyrolysis-outside-zinc-window", family: .mixedMetal, severity: .warning,
+        id: "MIX-004", name: "pyrolysis-outside-zinc-window", family: .mixedMetal, severity: .warning, basis: .publishedRisk(citation: "yin-2016-co-sas"),
         summary: "A Zn-based ZIF should not be pyrolysed below the 800–1000 °C window: Zn stays and the carbon is poorly graphitised.",
         rationale: """
             Zn spaces the metal atoms apart and must then leave: it evaporates from about 800 °C, and its vapour pressure \
@@ -34,8 +34,10 @@ struct PyrolysisOutsideZincWindowRule: Rule {
         guard zincFramework || (context.route == .mixedMetalPyrolysis && !zincFreeHost) else { return [] }
         let boiling = data.threshold("mixed_metal_zif.zinc_boiling_point_C")?.number
         let trend = DiagnosticNote("within the window the M–N coordination falls from M–N4 to M–N3 to M–N2 as the temperature rises", citation: "review-pom-admc")
+        // Under air the carbon burns (LAB-004): what Zn and the carbon would do in the window does not arise.
+        let burning = context.burningPyrolysisSteps
         return context.pyrolysisSteps.compactMap { step in
-            guard let (celsius, location) = step.temperature else { return nil }
+            guard !burning.contains(step.number), let (celsius, location) = step.temperature else { return nil }
             if celsius < minimum {
                 let zinc = boiling.map { "Zn (bp \(QuantityFormat.number($0)) °C) stays" } ?? "Zn stays"
                 return finding("pyrolysis at \(QuantityFormat.number(celsius)) °C is below the \(QuantityFormat.number(minimum))–\(QuantityFormat.number(maximum)) °C window: \(zinc) and the carbon is poorly graphitised",

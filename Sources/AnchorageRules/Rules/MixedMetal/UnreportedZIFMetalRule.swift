@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UnreportedZIFMetalRule: Rule {
     static let description = RuleDescription(
-        id: "MIX-002", name: "zif-metal-not-on-record", family: .mixedMetal, severity: .warning,
+        id: "MIX-002", name: "zif-metal-not-on-record", family: .mixedMetal, severity: .unknown, basis: .missingData,
         summary: "A target metal that is neither known to replace Zn in a ZIF nor known not to should be checked in the literature first.",
         rationale: """
             The review names Fe, Co, Ni and Mn as metals spaced apart by Zn in a bimetallic ZIF, and Pt, Pd, Ru, Ir as \
@@ -29,8 +29,9 @@ struct UnreportedZIFMetalRule: Rule {
         guard !known.isEmpty else { return [] }
         return context.recipe.target.metals.compactMap { metal in
             guard !known.contains(metal.value) else { return nil }
-            return finding("no source on record shows \(metal.value) replacing Zn in an isostructural ZIF", at: metal.location,
-                           notes: [DiagnosticNote("known to work: " + data.list("mixed_metal_zif.metals_that_substitute_zn").joined(separator: ", "))])
+            return notChecked(
+                .chemistry("\(metal.value) as a node of an isostructural Zn/M ZIF", key: "mixed_metal_zif.metals_that_substitute_zn (or .metals_that_cannot)", at: metal.location),
+                notes: [DiagnosticNote("known to work: " + data.list("mixed_metal_zif.metals_that_substitute_zn").joined(separator: ", "))])
         }
     }
 }

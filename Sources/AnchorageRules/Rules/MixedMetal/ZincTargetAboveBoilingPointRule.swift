@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct ZincTargetAboveBoilingPointRule: Rule {
     static let description = RuleDescription(
-        id: "MIX-006", name: "zinc-target-above-boiling-point", family: .mixedMetal, severity: .note,
+        id: "MIX-006", name: "zinc-target-above-boiling-point", family: .mixedMetal, severity: .note, basis: .information,
         summary: "When Zn itself is the target metal, a pyrolysis at or above Zn's boiling point drives much of it off as vapour: expect a low Zn loading.",
         rationale: """
             In a ZIF pyrolysis Zn is the spacer that is driven off: it is reduced and evaporates, selectively so above \
@@ -54,8 +54,11 @@ struct ZincTargetAboveBoilingPointRule: Rule {
               let boiling = context.knowledge.chemistry.threshold("mixed_metal_zif.zinc_boiling_point_C"),
               let zincBoils = boiling.number
         else { return [] }
+        // Under air the carbon burns and Zn ends as ZnO (LAB-004): the Zn–N sites this note is about do not form.
+        let burning = context.burningPyrolysisSteps
         return context.recipe.steps.compactMap { step in
-            guard step.behaviour.contents == .furnace, let (celsius, location) = step.temperature, celsius >= zincBoils
+            guard step.behaviour.contents == .furnace, !burning.contains(step.number), let (celsius, location) = step.temperature,
+                celsius >= zincBoils
             else { return nil }
             return finding(
                 "Zn is the target metal, but at \(QuantityFormat.number(celsius)) °C, at or above Zn's \(QuantityFormat.number(zincBoils)) °C "

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct ExchangeAboveStabilityRule: Rule {
     static let description = RuleDescription(
-        id: "NODE-003", name: "exchange-above-framework-stability", family: .nodeExchange, severity: .error,
+        id: "NODE-003", name: "exchange-above-framework-stability", family: .nodeExchange, severity: .error, basis: .ruledOut(citation: "brozek-dinca-2014-cation-exchange"),
         summary: "Exchange conditions must stay below the temperature at which the host decomposes.",
         rationale: """
             Node exchange only gives isolated sites if the framework survives it: the incoming ions take the place of \
@@ -24,7 +24,9 @@ struct ExchangeAboveStabilityRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        guard context.route == .nodeExchange, let host = context.host else { return [] }
+        guard context.route == .nodeExchange else { return [] }
+        guard let host = context.host else { return context.unknownHost.map { [notChecked($0)] } ?? [] }
+        if let missing = context.unknownHostStability { return [notChecked(missing)] }
         return context.stepsAboveHostStability().map { hot in
             finding("\(QuantityFormat.number(hot.celsius)) °C reaches the \(QuantityFormat.number(hot.limit)) °C at which \(host.name) decomposes",
                     at: hot.location, notes: [DiagnosticNote("stability source: \(host.thermalStabilitySource ?? "framework catalog")")])

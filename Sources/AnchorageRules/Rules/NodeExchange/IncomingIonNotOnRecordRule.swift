@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct IncomingIonNotOnRecordRule: Rule {
     static let description = RuleDescription(
-        id: "NODE-002", name: "incoming-ion-not-on-record", family: .nodeExchange, severity: .warning,
+        id: "NODE-002", name: "incoming-ion-not-on-record", family: .nodeExchange, severity: .unknown, basis: .missingData,
         summary: "The incoming metal should be one known to exchange into that node (MFU-4l: Ni2+, Co2+, Ti3+/4+, Cr2+/3+, V4+).",
         rationale: """
             Whether an ion replaces a node cation depends on its charge, size and preferred coordination matching the \
@@ -29,8 +29,9 @@ struct IncomingIonNotOnRecordRule: Rule {
         guard !metals.isEmpty else { return [] }
         return context.recipe.target.metals.compactMap { metal in
             guard !metals.contains(metal.value) else { return nil }
-            return finding("\(metal.value) is not among the ions known to exchange into the node of \(name)", at: metal.location,
-                           notes: [DiagnosticNote("on record: " + ions.joined(separator: ", "), citation: "review-pom-admc")])
+            return notChecked(
+                .chemistry("\(metal.value) exchanging into the node of \(name)", key: "node_exchange.nodes.\(name).incoming_ions", at: metal.location),
+                notes: [DiagnosticNote("on record: " + ions.joined(separator: ", "), citation: "review-pom-admc")])
         }
     }
 }

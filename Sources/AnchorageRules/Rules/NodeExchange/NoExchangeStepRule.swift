@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct NoExchangeStepRule: Rule {
     static let description = RuleDescription(
-        id: "NODE-004", name: "no-exchange-step", family: .nodeExchange, severity: .error,
+        id: "NODE-004", name: "no-exchange-step", family: .nodeExchange, severity: .error, basis: .ruledOut(citation: "review-pom-admc"),
         summary: "A node-exchange recipe must bring the incoming metal salt to the made host in solution: that is the exchange, whatever the step is called.",
         rationale: """
             The route is post-synthetic: a made framework is soaked in a solution of the incoming metal salt, often \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct NodeNotExchangeableRule: Rule {
     static let description = RuleDescription(
-        id: "NODE-001", name: "node-not-known-exchangeable", family: .nodeExchange, severity: .warning,
+        id: "NODE-001", name: "node-not-known-exchangeable", family: .nodeExchange, severity: .unknown, basis: .missingData,
         summary: "Metal-node exchange needs a host whose node cations are known to exchange (MFU-4l's Zn5 clusters).",
         rationale: """
             Post-synthetic exchange replaces cations of the node while the framework stays intact; it works where the \
@@ -30,7 +30,8 @@ struct NodeNotExchangeableRule: Rule {
         if let (_, entry) = context.hostEntry(in: "node_exchange.nodes"), entry["exchangeable"]?.bool == true { return [] }
         if context.host?.has(site: "exchangeable-node") == true { return [] }
         let known = context.knowledge.chemistry.entry("node_exchange.nodes")?.keys ?? []
-        return [finding("no exchange of \(written.value)'s node cations is on record", at: written.location,
-                        notes: [DiagnosticNote("nodes known to exchange: " + known.joined(separator: ", "))])]
+        return [notChecked(
+            .chemistry("an exchange of \(context.host?.name ?? written.value)'s node cations", key: "node_exchange.nodes", at: written.location),
+            notes: [DiagnosticNote("nodes known to exchange: " + known.joined(separator: ", "))])]
     }
 }

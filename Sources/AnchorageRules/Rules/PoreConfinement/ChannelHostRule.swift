@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct ChannelHostRule: Rule {
     static let description = RuleDescription(
-        id: "CONF-009", name: "channel-host", family: .poreConfinement, severity: .warning,
+        id: "CONF-009", name: "channel-host", family: .poreConfinement, severity: .warning, basis: .publishedRisk(citation: "review-pom-admc"),
         summary: "Pore confinement needs cages; in one-dimensional channels the precursor molecules line up and are not held apart.",
         rationale: """
             Confinement isolates one precursor molecule per cage, closed behind windows narrower than the molecule, so \

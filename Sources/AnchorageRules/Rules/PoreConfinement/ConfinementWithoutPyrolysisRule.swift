@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct ConfinementWithoutPyrolysisRule: Rule {
     static let description = RuleDescription(
-        id: "CONF-006", name: "confinement-without-pyrolysis", family: .poreConfinement, severity: .warning,
+        id: "CONF-006", name: "confinement-without-pyrolysis", family: .poreConfinement, severity: .warning, basis: .publishedRisk(citation: "review-pom-admc"),
         summary: "A confined precursor becomes single metal atoms on N-doped carbon (M–N–C) only by pyrolysis.",
         rationale: """
             Confinement isolates the precursor molecules; pyrolysis then decomposes the framework to N-doped carbon and \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct PolynuclearPrecursorRule: Rule {
     static let description = RuleDescription(
-        id: "CONF-007", name: "polynuclear-precursor", family: .poreConfinement, severity: .error,
+        id: "CONF-007", name: "polynuclear-precursor", family: .poreConfinement, severity: .error, basis: .ruledOut(citation: "review-pom-admc"),
         summary: "A precursor with several metal atoms (Ru3(CO)12) gives clusters, not single atoms.",
         rationale: """
             Confinement isolates molecules, not atoms: what a cage holds after pyrolysis is the metal of one molecule. \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct PrecursorLargerThanCageRule: Rule {
     static let description = RuleDescription(
-        id: "CONF-001", name: "precursor-larger-than-cage", family: .poreConfinement, severity: .error,
+        id: "CONF-001", name: "precursor-larger-than-cage", family: .poreConfinement, severity: .error, basis: .ruledOut(citation: "review-pom-admc"),
         summary: "A confined precursor must be smaller than the host's cage.",
         rationale: """
             Pore confinement isolates one precursor molecule in each cage of the host; the molecule's diameter must stay \
@@ -19,7 +19,8 @@ struct PrecursorLargerThanCageRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        context.confinedPrecursors.compactMap { confined in
+        if context.route == .poreConfinement, context.fitFramework == nil, let missing = context.unknownHost { return [notChecked(missing)] }
+        return context.confinedPrecursors.compactMap { confined in
             guard let verdict = confined.verdict, verdict.fitsCage == false else { return nil }
             let size = verdict.effectiveCageSize.map { QuantityFormat.number($0, significant: 3) + " Å" } ?? "?"
             let cage = verdict.framework.cageDiameter.map { QuantityFormat.number($0, significant: 3) + " Å" } ?? "?"

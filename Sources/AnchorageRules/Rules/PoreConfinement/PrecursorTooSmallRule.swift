@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct PrecursorTooSmallRule: Rule {
     static let description = RuleDescription(
-        id: "CONF-004", name: "precursor-too-small", family: .poreConfinement, severity: .warning,
+        id: "CONF-004", name: "precursor-too-small", family: .poreConfinement, severity: .warning, basis: .publishedRisk(citation: "dai-2024-fe-sn-c"),
         summary: "A precursor small enough that two fit one cage (less than about half the cage) will not stay isolated.",
         rationale: """
             One molecule per cage is what isolates the metal; the review's worked case is Fe(acac)3 (9.7 Å), which allows \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct SimpleSaltPrecursorRule: Rule {
     static let description = RuleDescription(
-        id: "CONF-003", name: "simple-salt-precursor", family: .poreConfinement, severity: .error,
+        id: "CONF-003", name: "simple-salt-precursor", family: .poreConfinement, severity: .error, basis: .ruledOut(citation: "review-pom-admc"),
         summary: "Nitrates, sulfates and halides are too small to be confined one per cage: use an acetylacetonate, metallocene or phthalocyanine.",
         rationale: """
             The cage can isolate a precursor only if the precursor nearly fills it, so that one molecule fits and no \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct SoakedPastTheWindowRule: Rule {
     static let description = RuleDescription(
-        id: "CONF-002", name: "soaked-past-the-window", family: .poreConfinement, severity: .error,
+        id: "CONF-002", name: "soaked-past-the-window", family: .poreConfinement, severity: .error, basis: .ruledOut(citation: "review-pom-admc"),
         summary: "A precursor wider than the cage window cannot be brought to a made framework, by any verb: it must be present while the framework forms.",
         rationale: """
             Fe(acac)3 fits ZIF-8's cage but not its window (the pore-limiting diameter), so it is trapped only when it \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UnlistedPrecursorClassRule: Rule {
     static let description = RuleDescription(
-        id: "CONF-008", name: "unlisted-precursor-class", family: .poreConfinement, severity: .note,
+        id: "CONF-008", name: "unlisted-precursor-class", family: .poreConfinement, severity: .unknown, basis: .missingData,
         summary: "Acetylacetonates, metallocenes and phthalocyanines are the precursor classes shown to confine well; others are untested.",
         rationale: """
             The review names acetylacetonate salts, ferrocene and phthalocyanines as the precursors the method suits, for \
@@ -33,8 +33,9 @@ struct UnlistedPrecursorClassRule: Rule {
                 + (confined.precursor?.record.aliases ?? [])).map { $0.lowercased() }
             let listed = classes.contains { kind in (Self.markers[kind] ?? [kind]).contains { marker in names.contains { $0.contains(marker.lowercased()) } } }
             guard !listed else { return nil }
-            return finding("\(confined.reagent.displayName) is not of a class shown to confine well (" + classes.joined(separator: ", ") + ")",
-                           at: confined.location)
+            return notChecked(
+                .chemistry("a confinement of \(confined.reagent.displayName)'s precursor class", key: "pore_confinement.suitable_precursor_classes", at: confined.location),
+                notes: [DiagnosticNote("classes shown to confine well: " + classes.joined(separator: ", "), citation: "review-pom-admc")])
         }
     }
 }

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct AcidStockTooSmallRule: Rule {
     static let description = RuleDescription(
-        id: "REF-005", name: "acid-stock-too-small", family: .references, severity: .error,
+        id: "REF-005", name: "acid-stock-too-small", family: .references, severity: .error, basis: .recipeDefect,
         summary: "The acid a recipe declares must hold the moles its acid-etch steps need (concentration × volume).",
         rationale: """
             `acid-etch: {concentration: 0.5 M, volume: 100 mL}` needs 50 mmol of acid. When the acid reagent is a stock \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct NotASolventRule: Rule {
     static let description = RuleDescription(
-        id: "REF-004", name: "not-a-solvent", family: .references, severity: .warning,
+        id: "REF-004", name: "not-a-solvent", family: .references, severity: .warning, basis: .writingSlip,
         summary: "What a step dissolves in or washes with should be a liquid, not a metal salt, precursor or linker.",
         rationale: """
             `in: {zn: 30 mL}` measures a volume of a solid; most often the solvent id and a reagent id were swapped.

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct SolventVolumeMismatchRule: Rule {
     static let description = RuleDescription(
-        id: "REF-003", name: "solvent-volume-mismatch", family: .references, severity: .error,
+        id: "REF-003", name: "solvent-volume-mismatch", family: .references, severity: .error, basis: .recipeDefect,
         summary: "A solvent's declared total volume must equal the sum of the volumes the steps use (within 2 %).",
         rationale: """
             When a recipe states 'methanol, 60 mL' and its steps use 30 + 30 + 3 × 20 mL, one of the two is wrong: the \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UndeclaredReagentRule: Rule {
     static let description = RuleDescription(
-        id: "REF-001", name: "undeclared-reagent", family: .references, severity: .error,
+        id: "REF-001", name: "undeclared-reagent", family: .references, severity: .error, basis: .recipeDefect,
         summary: "Every reagent a step names must be declared under `reagents`.",
         rationale: """
             A step that dissolves 'fe' when no reagent 'fe' exists cannot be weighed out, and is most often a typo of a \

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UnusedReagentRule: Rule {
     static let description = RuleDescription(
-        id: "REF-002", name: "unused-reagent", family: .references, severity: .warning,
+        id: "REF-002", name: "unused-reagent", family: .references, severity: .warning, basis: .writingSlip,
         summary: "Every declared reagent should be used by some step.",
         rationale: """
             A reagent weighed out but never added means either a missing step or a leftover line; either way the protocol \

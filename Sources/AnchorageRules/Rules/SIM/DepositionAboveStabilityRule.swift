@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct DepositionAboveStabilityRule: Rule {
     static let description = RuleDescription(
-        id: "SIM-002", name: "deposition-above-framework-stability", family: .sim, severity: .error,
+        id: "SIM-002", name: "deposition-above-framework-stability", family: .sim, severity: .error, basis: .ruledOut(citation: "review-pom-admc"),
         summary: "SIM deposition must stay below the temperature at which the host decomposes.",
         rationale: """
             SIM relies on the thermal and chemical stability of the node-bearing framework: the metal is grafted onto \
@@ -24,7 +24,9 @@ struct DepositionAboveStabilityRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        guard context.route == .sim, let host = context.host else { return [] }
+        guard context.route == .sim else { return [] }
+        guard let host = context.host else { return context.unknownHost.map { [notChecked($0)] } ?? [] }
+        if let missing = context.unknownHostStability { return [notChecked(missing)] }
         return context.stepsAboveHostStability().map { hot in
             finding("\(QuantityFormat.number(hot.celsius)) °C reaches the \(QuantityFormat.number(hot.limit)) °C at which \(host.name) decomposes",
                     at: hot.location, notes: [DiagnosticNote("stability source: \(host.thermalStabilitySource ?? "framework catalog")")])

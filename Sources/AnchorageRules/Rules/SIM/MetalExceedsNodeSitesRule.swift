@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct MetalExceedsNodeSitesRule: Rule {
     static let description = RuleDescription(
-        id: "SIM-003", name: "metal-exceeds-node-sites", family: .sim, severity: .warning,
+        id: "SIM-003", name: "metal-exceeds-node-sites", family: .sim, severity: .warning, basis: .publishedRisk(citation: "planas-2014-nu1000-protons"),
         summary: "More metal per node than the node has terminal –OH/–OH2 ligands cannot all be grafted as isolated sites.",
         rationale: """
             Each grafted metal atom replaces terminal –OH/–OH2 ligands of a node; the NU-1000 node \
@@ -23,8 +23,16 @@ struct MetalExceedsNodeSitesRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        guard context.route == .sim || context.route == .aim, let (key, entry) = context.hostEntry(in: "sim.anchoring_sites_per_node"),
-              let sites = context.knowledge.chemistry.threshold("sim.anchoring_sites_per_node.\(key)"), let perNode = sites.number,
+        guard context.route == .sim || context.route == .aim else { return [] }
+        guard let (key, entry) = context.hostEntry(in: "sim.anchoring_sites_per_node"),
+              let sites = context.knowledge.chemistry.threshold("sim.anchoring_sites_per_node.\(key)"), let perNode = sites.number
+        else {
+            // A known host whose node is not counted: the sites per node are missing (an unknown host is REF-006's).
+            guard let host = context.host, context.targetMetalMoles != nil else { return [] }
+            return [notChecked(.chemistry(
+                "the terminal –OH/–OH2 per node of \(host.name)", key: "sim.anchoring_sites_per_node.\(host.name)", at: context.hostLocation))]
+        }
+        guard
               let nodeMetal = entry["node_metal"]?.text, let atomsPerNode = entry["node_metal_atoms"]?.number, atomsPerNode > 0,
               let support = context.supportReagent, let supportMoles = support.moles, let formula = support.formula,
               let metal = context.targetMetalMoles else { return [] }

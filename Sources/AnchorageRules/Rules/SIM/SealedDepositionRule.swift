@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct SealedDepositionRule: Rule {
     static let description = RuleDescription(
-        id: "SIM-004", name: "sim-not-mild", family: .sim, severity: .warning,
+        id: "SIM-004", name: "sim-not-mild", family: .sim, severity: .warning, basis: .publishedRisk(citation: "review-pom-admc"),
         summary: "SIM is done under mild conditions, typically ambient temperature and pressure, not in a sealed autoclave.",
         rationale: """
             The point of SIM is that the metal binds to the node under mild conditions, typically at ambient temperature \

@@ -1,6 +1,6 @@
 struct UnreadableQuantityRule: LoaderRule {
     static let description = RuleDescription(
-        id: "UNIT-001", name: "unreadable-quantity", family: .units, severity: .error,
+        id: "UNIT-001", name: "unreadable-quantity", family: .units, severity: .error, basis: .recipeDefect,
         summary: "A quantity is a number and a known, unambiguous unit.",
         rationale: """
             Every amount, temperature and time is converted and compared; a number with no unit, an unknown unit or one that \

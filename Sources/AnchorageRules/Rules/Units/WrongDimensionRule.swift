@@ -1,6 +1,6 @@
 struct WrongDimensionRule: LoaderRule {
     static let description = RuleDescription(
-        id: "UNIT-002", name: "wrong-dimension", family: .units, severity: .error,
+        id: "UNIT-002", name: "wrong-dimension", family: .units, severity: .error, basis: .recipeDefect,
         summary: "A quantity's unit must measure what the field asks for (a mass for `mass`, a temperature for `temperature`).",
         rationale: """
             '10000 g' under a centrifuge's speed is grams, not a relative centrifugal force; a volume where a mass is asked \
