@@ -19,11 +19,13 @@ public struct DiagnosticFormatter: Sendable {
 
     // MARK: text
 
+    /// The findings, each with its source line, notes and papers; then the checks that could not run, once each, as
+    /// "not checked" lines.
     public func text(_ diagnostics: [Diagnostic], showSource: Bool = true) -> String {
         var out = ""
         // Each file is cut into lines once, however many findings quote it.
         var split: [String: SourceText] = [:]
-        for diagnostic in diagnostics {
+        for diagnostic in diagnostics where diagnostic.severity != .unknown {
             out += diagnostic.compilerStyle + "\n"
             if showSource, let excerpt = sourceExcerpt(at: diagnostic.location, split: &split) { out += excerpt }
             // Each citation once per finding, whether a note or the rule names it.
@@ -42,18 +44,44 @@ public struct DiagnosticFormatter: Sendable {
                 }
             }
         }
-        return out
+        return out + notChecked(diagnostics)
+    }
+
+    /// A missing datum stops every check that needs it: the rules that lack the same datum at the same place share one
+    /// line (`not checked[REF-006, SIM-001]`), whose notes are given once.
+    public func notChecked(_ diagnostics: [Diagnostic]) -> String {
+        var groups: [(first: Diagnostic, rules: [String], notes: [DiagnosticNote])] = []
+        var index: [String: Int] = [:]
+        for diagnostic in diagnostics where diagnostic.severity == .unknown {
+            let key = "\(diagnostic.location)\u{0}\(diagnostic.message)"
+            if let at = index[key] {
+                if !groups[at].rules.contains(diagnostic.ruleID) { groups[at].rules.append(diagnostic.ruleID) }
+                groups[at].notes += diagnostic.notes.filter { !groups[at].notes.contains($0) }
+            } else {
+                index[key] = groups.count
+                groups.append((diagnostic, [diagnostic.ruleID], diagnostic.notes))
+            }
+        }
+        return groups.map { group in
+            "\(group.first.location): not checked[\(group.rules.joined(separator: ", "))]: \(group.first.message)\n"
+                + group.notes.map { "   = note: \($0.message)\n" }.joined()
+        }.joined()
     }
 
     public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let notes = diagnostics.filter { $0.severity == .note }.count
+        let unknown = diagnostics.filter { $0.severity == .unknown }.count
         let noun = files == 1 ? "file" : "files"
-        if errors == 0 && warnings == 0 && notes == 0 { return "\(files) \(noun) checked: no problems found" }
+        // Checks that could not run are neither a pass nor a fault: a file is never called clean while they stand.
+        let notRun = unknown == 0 ? "" : "; \(unknown) check\(unknown == 1 ? "" : "s") could not run (not checked: data missing)"
+        if errors == 0 && warnings == 0 && notes == 0 {
+            return unknown == 0 ? "\(files) \(noun) checked: no problems found" : "\(files) \(noun) checked: no problems found" + notRun
+        }
         var counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if notes > 0 { counts += ", \(notes) note\(notes == 1 ? "" : "s")" }
-        return "\(files) \(noun) checked: " + counts
+        return "\(files) \(noun) checked: " + counts + notRun
     }
 
     /// The line under a finding with a caret at its column; a long line is quoted as a window around the caret.
@@ -105,6 +133,8 @@ public struct DiagnosticFormatter: Sendable {
         var diagnostics: [JSONDiagnostic]
         var errors: Int
         var warnings: Int
+        /// Checks that could not run for want of a datum (the diagnostics of severity "unknown").
+        var unknown: Int
     }
 
     public func json(_ diagnostics: [Diagnostic], files: [String]) -> String {
@@ -120,7 +150,8 @@ public struct DiagnosticFormatter: Sendable {
                     references: references(for: d.ruleID))
             },
             errors: diagnostics.filter { $0.severity == .error }.count,
-            warnings: diagnostics.filter { $0.severity == .warning }.count)
+            warnings: diagnostics.filter { $0.severity == .warning }.count,
+            unknown: diagnostics.filter { $0.severity == .unknown }.count)
         return Self.encode(report)
     }
 

@@ -35,7 +35,7 @@ struct NoZincSpacerRule: Rule {
         let hostOwn = (context.host?.metals ?? []).filter { !targets.contains($0) && $0 != "Zn" }
         let spacers = ["Zn"] + hostOwn
         let zinc = context.resolved.metalAmounts["Zn"] ?? 0
-        if zinc > 0 { return ratioUnchecked(context) }
+        if zinc > 0 { return zincRatio(context, zinc: zinc) }
         guard spacers.allSatisfy({ (context.resolved.metalAmounts[$0] ?? 0) == 0 }) else { return [] }
         // A reagent whose formula is unknown may carry Zn: the check cannot run until its formula is known.
         if let reagent = context.resolved.reagents.first(where: { $0.formula == nil && !$0.isSolventLike && $0.role != .support }) {
@@ -54,14 +54,24 @@ struct NoZincSpacerRule: Rule {
                         notes: [DiagnosticNote(hint)])]
     }
 
-    /// Zn is supplied; whether it is enough needs the minimum Zn:M ratio, which no source gave (data:
-    /// mixed_metal_zif.zn_to_metal_min_molar_ratio). Until it is on record the ratio check cannot run, and says so.
-    func ratioUnchecked(_ context: RuleContext) -> [Diagnostic] {
-        guard context.knowledge.chemistry.threshold("mixed_metal_zif.zn_to_metal_min_molar_ratio") == nil else { return [] }
+    /// Zn is supplied; whether it is enough is the Zn:M molar ratio against the least one at which M was reported as single
+    /// atoms (data: mixed_metal_zif.zn_to_metal_min_molar_ratio, the margin its data support written into the value).
+    /// Below it is a warning (clusters or particles are the published risk); while no value is on record the check
+    /// cannot run, and says so.
+    func zincRatio(_ context: RuleContext, zinc: Double) -> [Diagnostic] {
         let location = context.resolved.reagents.first { $0.metals.contains("Zn") && !$0.isSolventLike }?.reagent.id.location
             ?? context.recipe.route.location
-        return [notChecked(
-            .chemistry("the least Zn:M molar ratio that keeps M single atoms", key: "mixed_metal_zif.zn_to_metal_min_molar_ratio", at: location),
-            notes: [DiagnosticNote("Han et al. show Zn content deciding between nanoparticles, clusters and single atoms; their ratios were not read", citation: "han-2019-co-np-cluster-sa")])]
+        guard let limit = context.knowledge.chemistry.threshold("mixed_metal_zif.zn_to_metal_min_molar_ratio"), let minimum = limit.number else {
+            return [notChecked(
+                .chemistry("the least Zn:M molar ratio that keeps M single atoms", key: "mixed_metal_zif.zn_to_metal_min_molar_ratio", at: location),
+                notes: [DiagnosticNote("Han et al. show Zn content deciding between nanoparticles, clusters and single atoms; their ratios were not read", citation: "han-2019-co-np-cluster-sa")])]
+        }
+        let metals = context.recipe.target.metals.map(\.value).filter { $0 != "Zn" }
+        let metal = metals.compactMap { context.resolved.metalAmounts[$0] }.reduce(0, +)
+        guard metal > 0, zinc / metal < minimum else { return [] }
+        return [finding(
+            .warning,
+            "Zn:M \(QuantityFormat.number(zinc / metal, significant: 3)) is below the \(QuantityFormat.number(minimum)) at which M stayed single atoms: expect clusters or particles",
+            at: location, notes: [DiagnosticNote("add Zn, or less of the target metal"), limit.sourceNote])]
     }
 }
