@@ -36,7 +36,9 @@ public struct DiagnosticFormatter: Sendable {
                 } else {
                     out += "   = note: \(note.message)\n"
                 }
-                if let id = note.citation, let citation = citations[id], cited.insert(id).inserted { out += "   = see: \(citation.formatted)\n" }
+                if let id = note.citation, let citation = citations[id], cited.insert(id).inserted {
+                    out += "   = see: \(citation.formatted)\n"
+                }
             }
             if let rule = RuleRegistry.description(for: diagnostic.ruleID) {
                 for reference in rule.references.prefix(2) {
@@ -145,7 +147,9 @@ public struct DiagnosticFormatter: Sendable {
                     file: d.location.file, line: d.location.line, column: d.location.column, severity: d.severity.rawValue,
                     rule: d.ruleID, message: d.message,
                     notes: d.notes.map {
-                        JSONNote(message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column, citation: $0.citation)
+                        JSONNote(
+                            message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
+                            citation: $0.citation)
                     },
                     references: references(for: d.ruleID))
             },
@@ -193,7 +197,7 @@ public struct DiagnosticFormatter: Sendable {
         let log = SARIF.Log(runs: [
             SARIF.Run(
                 tool: .init(driver: .init(name: "anchorage", version: AnchorageVersion.current, rules: rules)),
-                results: results, columnKind: "unicodeCodePoints"),
+                results: results, columnKind: "unicodeCodePoints")
         ])
         return Self.encode(log)
     }

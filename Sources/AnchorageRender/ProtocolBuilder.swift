@@ -52,7 +52,8 @@ public struct ProtocolBuilder: Sendable {
             version: settings.version,
             paper: settings.paper.title,
             pageSize: settings.paper.pageSize,
-            scale: settings.scale == 1 ? nil : "×\(QuantityFormat.number(settings.scale)) of the recipe as written (amounts and liquid volumes only)",
+            scale: settings.scale == 1
+                ? nil : "×\(QuantityFormat.number(settings.scale)) of the recipe as written (amounts and liquid volumes only)",
             errors: errors,
             hasErrors: !errors.isEmpty,
             scalingWarnings: settings.scale == 1 ? [] : linerWarnings(resolved.course),
@@ -63,7 +64,8 @@ public struct ProtocolBuilder: Sendable {
             safety: safety(scaledRecipe, resolved: resolved, diagnostics: diagnostics),
             steps: steps,
             totalTime: StepWording.span(timing.total),
-            untimedSteps: timing.untimed.isEmpty ? nil
+            untimedSteps: timing.untimed.isEmpty
+                ? nil
                 : "not counted: hands-on time of step\(timing.untimed.count == 1 ? "" : "s") \(timing.untimed.map(String.init).joined(separator: ", ")), and furnace cooling",
             timeline: timing.rows,
             overnight: steps.filter(\.overnight).map { "step \($0.number) (\($0.kind))" },
@@ -103,7 +105,8 @@ public struct ProtocolBuilder: Sendable {
 
     func sourceLine(_ source: RecipeSource?) -> String? {
         guard let source else { return nil }
-        let parts = [source.cite?.value, source.doi.map { $0.value.hasPrefix("10.") ? "doi:\($0.value)" : $0.value }, source.url?.value].compactMap { $0 }
+        let parts = [source.cite?.value, source.doi.map { $0.value.hasPrefix("10.") ? "doi:\($0.value)" : $0.value }, source.url?.value]
+            .compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
@@ -160,7 +163,7 @@ public struct ProtocolBuilder: Sendable {
             for metal in reagent.formula?.metalSymbols ?? [] where !order.contains(metal) && totals[metal] != nil { order.append(metal) }
         }
         guard order.count > 1, let smallest = order.compactMap({ totals[$0] }).min(), smallest > 0,
-              let reference = order.first(where: { totals[$0] == smallest })
+            let reference = order.first(where: { totals[$0] == smallest })
         else { return nil }
         return ProtocolDocument.Ratio(
             names: order.joined(separator: " : "),
@@ -197,7 +200,8 @@ public struct ProtocolBuilder: Sendable {
         let course = resolved.course
         let autoclaveSteps = course.sealedFills.map(\.step)
         if !autoclaveSteps.isEmpty {
-            var detail = "A sealed autoclave heated above the solvent's boiling point is under pressure. Open it only when cold, behind a shield."
+            var detail =
+                "A sealed autoclave heated above the solvent's boiling point is under pressure. Open it only when cold, behind a shield."
             if let fill = knowledge.autoclaveMaxFillFraction {
                 detail += " Fill the liner to at most \(QuantityFormat.number(fill * 100)) % of its volume."
             }
@@ -205,56 +209,73 @@ public struct ProtocolBuilder: Sendable {
         }
         let furnaceSteps = course.furnace.map(\.step)
         if !furnaceSteps.isEmpty {
-            items.append(.init(
-                title: "Furnace exhaust",
-                detail: "Gases from the decomposing framework and precursors leave the tube: vent the outlet to extraction or a fume hood, and purge the tube before heating.",
-                raisedBy: raisedBy(furnaceSteps)))
+            items.append(
+                .init(
+                    title: "Furnace exhaust",
+                    detail:
+                        "Gases from the decomposing framework and precursors leave the tube: vent the outlet to extraction or a fume hood, and purge the tube before heating.",
+                    raisedBy: raisedBy(furnaceSteps)))
         }
         let hydrogenSteps = course.furnace.filter { $0.gas?.value.hasPrefix("H2") ?? false }.map(\.step)
         if !hydrogenSteps.isEmpty {
-            items.append(.init(
-                title: "Hydrogen",
-                detail: "Flammable gas. Leak-check the lines, purge air out with inert gas before heating and purge the hydrogen out before opening the tube.",
-                raisedBy: raisedBy(hydrogenSteps)))
+            items.append(
+                .init(
+                    title: "Hydrogen",
+                    detail:
+                        "Flammable gas. Leak-check the lines, purge air out with inert gas before heating and purge the hydrogen out before opening the tube.",
+                    raisedBy: raisedBy(hydrogenSteps)))
         }
         let ammoniaSteps = course.furnace.filter { $0.gas?.value == "NH3" }.map(\.step)
         if !ammoniaSteps.isEmpty {
-            items.append(.init(title: "Ammonia", detail: "Toxic, corrosive gas: run the furnace in extraction and scrub or vent the outlet.", raisedBy: raisedBy(ammoniaSteps)))
+            items.append(
+                .init(
+                    title: "Ammonia", detail: "Toxic, corrosive gas: run the furnace in extraction and scrub or vent the outlet.",
+                    raisedBy: raisedBy(ammoniaSteps)))
         }
         let carbonMonoxideSteps = course.furnace.filter { $0.gas?.value == "CO" }.map(\.step)
         if !carbonMonoxideSteps.isEmpty {
-            items.append(.init(
-                title: "Carbon monoxide", detail: "Toxic, odourless gas: a CO detector at the furnace, and the outlet to extraction.",
-                raisedBy: raisedBy(carbonMonoxideSteps)))
+            items.append(
+                .init(
+                    title: "Carbon monoxide", detail: "Toxic, odourless gas: a CO detector at the furnace, and the outlet to extraction.",
+                    raisedBy: raisedBy(carbonMonoxideSteps)))
         }
         // HF wherever the course has it: an HF etch, or an HF-forming salt (NH4F, NH4HF2) in any step.
         let etchSteps = recipe.steps.filter { $0.behaviour.contents == .etch }
         let hfSteps = course.hfSteps
         if !hfSteps.isEmpty {
-            items.append(.init(
-                title: "Hydrofluoric acid",
-                detail: "Penetrates skin and causes deep burns and systemic poisoning. Work in a fume hood with HF-rated gloves and face shield, no glassware, and calcium gluconate gel at hand before starting.",
-                raisedBy: raisedBy(hfSteps)))
+            items.append(
+                .init(
+                    title: "Hydrofluoric acid",
+                    detail:
+                        "Penetrates skin and causes deep burns and systemic poisoning. Work in a fume hood with HF-rated gloves and face shield, no glassware, and calcium gluconate gel at hand before starting.",
+                    raisedBy: raisedBy(hfSteps)))
         }
         let otherAcid = etchSteps.map(\.number).filter { !hfSteps.contains($0) }
         if !otherAcid.isEmpty {
-            items.append(.init(title: "Acid leaching", detail: "Corrosive acid: gloves, goggles, fume hood; add the solid to the acid slowly.", raisedBy: raisedBy(otherAcid)))
+            items.append(
+                .init(
+                    title: "Acid leaching", detail: "Corrosive acid: gloves, goggles, fume hood; add the solid to the acid slowly.",
+                    raisedBy: raisedBy(otherAcid)))
         }
         for reagent in resolved.reagents where reagent.chemical?.pyrophoric == true || reagent.hazards.contains("H250") {
             let steps = recipe.steps.filter { $0.reagentReferences.contains { $0.value == reagent.id } }.map(\.number)
-            items.append(.init(
-                title: "Pyrophoric: \(reagent.displayName)",
-                detail: "Catches fire in air. Keep it under inert gas, in the closed precursor cylinder of the reactor; never open it in air.",
-                raisedBy: raisedBy(steps)))
+            items.append(
+                .init(
+                    title: "Pyrophoric: \(reagent.displayName)",
+                    detail:
+                        "Catches fire in air. Keep it under inert gas, in the closed precursor cylinder of the reactor; never open it in air.",
+                    raisedBy: raisedBy(steps)))
         }
         let aldSteps = recipe.steps.filter { $0.behaviour.contents == .gasPhaseDeposition }
         for step in aldSteps {
             if let id = step.reagent(.coReactant)?.value, let reagent = resolved.reagent(id),
-               (reagent.formula?.text ?? reagent.chemical?.formula)?.replacingOccurrences(of: " ", with: "") == "H2S" {
-                items.append(.init(
-                    title: "Hydrogen sulfide",
-                    detail: "Very toxic gas: a gas detector at the reactor, and the exhaust to a scrubber.",
-                    raisedBy: raisedBy([step.number])))
+                (reagent.formula?.text ?? reagent.chemical?.formula)?.replacingOccurrences(of: " ", with: "") == "H2S"
+            {
+                items.append(
+                    .init(
+                        title: "Hydrogen sulfide",
+                        detail: "Very toxic gas: a gas detector at the reactor, and the exhaust to a scrubber.",
+                        raisedBy: raisedBy([step.number])))
             }
         }
         for (i, d) in safetyFindings.enumerated() where !claimed.contains(i) {
@@ -281,10 +302,11 @@ public struct ProtocolBuilder: Sendable {
             let start = elapsed
             elapsed += duration ?? 0
             // A hands-on step has no time of its own: it starts where the clock stands and ends when the work is done.
-            rows.append(.init(
-                step: step.number, what: wording.shortTitle(step), duration: duration.map(StepWording.span) ?? "hands-on, not timed",
-                start: start == 0 ? "start" : "after " + StepWording.span(start),
-                end: duration == nil ? "when done" : "after " + StepWording.span(elapsed), overnight: wording.canRunOvernight(step)))
+            rows.append(
+                .init(
+                    step: step.number, what: wording.shortTitle(step), duration: duration.map(StepWording.span) ?? "hands-on, not timed",
+                    start: start == 0 ? "start" : "after " + StepWording.span(start),
+                    end: duration == nil ? "when done" : "after " + StepWording.span(elapsed), overnight: wording.canRunOvernight(step)))
         }
         return Timing(rows: rows, total: elapsed, untimed: untimed)
     }
@@ -301,8 +323,9 @@ public struct ProtocolBuilder: Sendable {
             if fill > vessel * limit {
                 warnings.append(
                     "step \(sealed.step): at this scale the liner holds \(QuantityFormat.volume(milliliters: fill)) of liquid, "
-                    + "\(QuantityFormat.number(fill / vessel * 100, significant: 3)) % of the \(QuantityFormat.volume(milliliters: vessel)) liner "
-                    + "(at most \(QuantityFormat.number(limit * 100)) %): use a liner of at least \(QuantityFormat.volume(milliliters: fill / limit)) or split the batch")
+                        + "\(QuantityFormat.number(fill / vessel * 100, significant: 3)) % of the \(QuantityFormat.volume(milliliters: vessel)) liner "
+                        + "(at most \(QuantityFormat.number(limit * 100)) %): use a liner of at least \(QuantityFormat.volume(milliliters: fill / limit)) or split the batch"
+                )
             }
         }
         return warnings

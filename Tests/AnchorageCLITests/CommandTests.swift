@@ -1,8 +1,8 @@
+import AnchorageRules
 import Foundation
 import Testing
 
 @testable import AnchorageCLI
-import AnchorageRules
 
 @Test func exitCodesFollowTheContract() {
     #expect(validateFromRoot(["recipes/fe-sa-nc-fe-acac3-zif8.yaml"]).exitCode == 0)
@@ -71,10 +71,13 @@ import AnchorageRules
     defer { try? FileManager.default.removeItem(at: directory) }
     let recipe = directory.appendingPathComponent("r.yaml")
     let original = try String(contentsOf: packageRoot.appendingPathComponent("recipes/fe-sa-nc-fe-acac3-zif8.yaml"), encoding: .utf8)
-    try Data(original.replacingOccurrences(of: "meoh: {name: methanol, role: solvent}", with: "meoh: {name: lab blend 7, role: solvent}").utf8)
-        .write(to: recipe)
+    try Data(
+        original.replacingOccurrences(of: "meoh: {name: methanol, role: solvent}", with: "meoh: {name: lab blend 7, role: solvent}").utf8
+    )
+    .write(to: recipe)
     let catalog = directory.appendingPathComponent("lab.yaml")
-    try Data("""
+    try Data(
+        """
         chemicals:
           - id: lab-blend-7
             name: lab blend 7
@@ -83,7 +86,8 @@ import AnchorageRules
             density_g_per_mL: 0.79
             source: {note: "our own solvent, density measured in the lab"}
 
-        """.utf8).write(to: catalog)
+        """.utf8
+    ).write(to: catalog)
     let without = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false)
     #expect(without.standardOutput.contains("not checked[CHEM-004]: the chemical 'lab blend 7' is not on record"))
     let with = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false, catalogFiles: [catalog.path])
@@ -97,11 +101,13 @@ import AnchorageRules
     let nested = directory.appendingPathComponent("runs/2026")
     try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    try Data("""
+    try Data(
+        """
         chemicals:
           - {id: lab-blend-7, name: lab blend 7, formula: CH4O, class: solvent, source: {note: "measured in the lab"}}
 
-        """.utf8).write(to: directory.appendingPathComponent("lab.yaml"))
+        """.utf8
+    ).write(to: directory.appendingPathComponent("lab.yaml"))
     try Data("catalogs: [lab.yaml]\n".utf8).write(to: directory.appendingPathComponent(".anchorage.yaml"))
     let knowledge = try KnowledgeOptions.load(catalogFiles: [], searchingFrom: nested)
     #expect(knowledge.chemicals.chemical(named: "Lab Blend 7")?.id == "lab-blend-7")
@@ -116,7 +122,8 @@ import AnchorageRules
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let recipe = directory.appendingPathComponent("sim.yaml")
-    try Data("""
+    try Data(
+        """
         anchorage: 1
         id: sim-unknown-host
         title: V on a host no catalog knows
@@ -132,11 +139,14 @@ import AnchorageRules
             time: 12 h
             temperature: 25 °C
 
-        """.utf8).write(to: recipe)
+        """.utf8
+    ).write(to: recipe)
     let text = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false)
     let lines = text.standardOutput.split(separator: "\n").filter { $0.contains("not checked[") }
     #expect(lines.count == 1, "\(text.standardOutput)")
-    #expect(lines.first?.contains("not checked[REF-006, SIM-001, SIM-002]: the framework 'MOF-9999' is not on record: add it to frameworks.yaml") == true)
+    #expect(
+        lines.first?.contains(
+            "not checked[REF-006, SIM-001, SIM-002]: the framework 'MOF-9999' is not on record: add it to frameworks.yaml") == true)
     #expect(text.standardError.contains("1 file checked: no problems found; 3 checks could not run"), "\(text.standardError)")
     #expect(text.exitCode == 0)
     #expect(ValidateCommand.execute(files: [recipe.path], format: .text, strict: true).exitCode == 1)

@@ -50,11 +50,17 @@ func ruleExample(_ test: RuleExampleCase) {
                 "\(test.rule.id) should land at \(marker.line):\(marker.column); found:\n\(shown)", sourceLocation: sourceLocation)
         }
         if test.outcome == .unknown {
-            #expect(all.allSatisfy { $0.severity == .unknown }, "\(test.rule.id) found a fault where data is missing:\n\(shown)", sourceLocation: sourceLocation)
-            #expect(findings.allSatisfy { $0.message.contains("add ") }, "an unknown names where to add the datum", sourceLocation: sourceLocation)
+            #expect(
+                all.allSatisfy { $0.severity == .unknown }, "\(test.rule.id) found a fault where data is missing:\n\(shown)",
+                sourceLocation: sourceLocation)
+            #expect(
+                findings.allSatisfy { $0.message.contains("add ") }, "an unknown names where to add the datum",
+                sourceLocation: sourceLocation)
         }
     } else {
-        #expect(all.isEmpty, "\(test.rule.id) triggered (or could not run) on a non-triggering example:\n\(shown)", sourceLocation: sourceLocation)
+        #expect(
+            all.isEmpty, "\(test.rule.id) triggered (or could not run) on a non-triggering example:\n\(shown)",
+            sourceLocation: sourceLocation)
         #expect(marker == nil, "a non-triggering example carries no marker", sourceLocation: sourceLocation)
     }
 }

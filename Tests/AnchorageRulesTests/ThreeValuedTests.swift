@@ -63,15 +63,17 @@ func zincRatioOfAZnMZIF(_ minimum: Double?, _ expected: Severity?) throws {
 func exchangeBelowTheHostsStability(_ limit: Double?, _ expected: Severity?) throws {
     var data = try Knowledge.bundled()
     if let limit {
-        data.hosts = HostCatalog(data.hosts.hosts.map { host in
-            var host = host
-            if host.answers(to: "MFU-4l") { host.thermalStabilityC = limit }
-            return host
-        })
+        data.hosts = HostCatalog(
+            data.hosts.hosts.map { host in
+                var host = host
+                if host.answers(to: "MFU-4l") { host.thermalStabilityC = limit }
+                return host
+            })
     }
     let recipe = RuleExample.recipe(
         route: "node-exchange", host: "MFU-4l", metals: "[Ni]",
-        reagents: "mof: {name: MFU-4l, mass: 100 mg, role: support}\nni: {name: nickel(II) nitrate hexahydrate, mass: 150 mg}\ndmf: {name: DMF, role: solvent}",
+        reagents:
+            "mof: {name: MFU-4l, mass: 100 mg, role: support}\nni: {name: nickel(II) nitrate hexahydrate, mass: 150 mg}\ndmf: {name: DMF, role: solvent}",
         steps: "- add: [mof]\n  in: {dmf: 5 mL}\n- ion-exchange: [ni]\n  in: {dmf: 10 mL}\n  temperature: 120 °C\n  time: 3 d")
     let result = Validator(knowledge: data).validate(text: recipe.unmarked.text, file: "mfu.yaml")
     let findings = result.diagnostics.filter { $0.ruleID == "NODE-003" }

@@ -11,19 +11,28 @@ struct WrongCoReactantRule: Rule {
             """,
         references: ["review-pom-admc", "planas-2014-nu1000-protons"],
         triggering: [
-            .recipe(route: "aim", host: "NU-1000", metals: "[Al]",
-                    reagents: "tma: {name: trimethylaluminium, role: ald-precursor}\nmeoh: {name: methanol, role: co-reactant}",
-                    steps: "- ald: {precursor: tma, co-reactant: ↓meoh, pulse: 1 s, purge: 120 s, cycles: 1, temperature: 140 °C, note: 'pyrophoric: inert gas only'}"),
+            .recipe(
+                route: "aim", host: "NU-1000", metals: "[Al]",
+                reagents: "tma: {name: trimethylaluminium, role: ald-precursor}\nmeoh: {name: methanol, role: co-reactant}",
+                steps:
+                    "- ald: {precursor: tma, co-reactant: ↓meoh, pulse: 1 s, purge: 120 s, cycles: 1, temperature: 140 °C, note: 'pyrophoric: inert gas only'}"
+            )
         ],
         nonTriggering: [
-            .recipe(route: "aim", host: "NU-1000", metals: "[Al]",
-                    reagents: "tma: {name: trimethylaluminium, role: ald-precursor}\nwater: {name: water, role: co-reactant}",
-                    steps: "- ald: {precursor: tma, co-reactant: water, pulse: 1 s, purge: 120 s, cycles: 1, temperature: 140 °C, note: 'pyrophoric: inert gas only'}"),
+            .recipe(
+                route: "aim", host: "NU-1000", metals: "[Al]",
+                reagents: "tma: {name: trimethylaluminium, role: ald-precursor}\nwater: {name: water, role: co-reactant}",
+                steps:
+                    "- ald: {precursor: tma, co-reactant: water, pulse: 1 s, purge: 120 s, cycles: 1, temperature: 140 °C, note: 'pyrophoric: inert gas only'}"
+            )
         ],
         unknown: [
-            .recipe(route: "aim", host: "NU-1000", metals: "[Al]",
-                    reagents: "tma: {name: trimethylaluminium, role: ald-precursor}\nox: {name: ↓reactive oxidant X, role: co-reactant}",
-                    steps: "- ald: {precursor: tma, co-reactant: ox, pulse: 1 s, purge: 120 s, cycles: 1, temperature: 140 °C, note: 'pyrophoric: inert gas only'}"),
+            .recipe(
+                route: "aim", host: "NU-1000", metals: "[Al]",
+                reagents: "tma: {name: trimethylaluminium, role: ald-precursor}\nox: {name: ↓reactive oxidant X, role: co-reactant}",
+                steps:
+                    "- ald: {precursor: tma, co-reactant: ox, pulse: 1 s, purge: 120 s, cycles: 1, temperature: 140 °C, note: 'pyrophoric: inert gas only'}"
+            )
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
@@ -34,7 +43,9 @@ struct WrongCoReactantRule: Rule {
             guard let formula = reagent.formula else { return notChecked(context.unknownFormula(of: reagent)) }
             let matches = allowed.contains { (try? ChemicalFormula(parsing: $0))?.composition == formula.composition }
             guard !matches else { return nil }
-            return finding("'\(id.value)' (\(formula.text)) is not an ALD co-reactant of the route: use " + allowed.joined(separator: " or "), at: id.location)
+            return finding(
+                "'\(id.value)' (\(formula.text)) is not an ALD co-reactant of the route: use " + allowed.joined(separator: " or "),
+                at: id.location)
         }
     }
 }

@@ -9,10 +9,10 @@ struct TargetMetalNotSuppliedRule: Rule {
             the target names the wrong metal.
             """,
         triggering: [
-            .recipe(metals: "[↓Co]", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(metals: "[↓Co]", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ],
         nonTriggering: [
-            .recipe(metals: "[Fe]", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(metals: "[Fe]", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
@@ -22,8 +22,9 @@ struct TargetMetalNotSuppliedRule: Rule {
         return context.recipe.target.metals.compactMap { metal in
             guard !supplied.contains(metal.value) else { return nil }
             if let reagent = unknown.first { return notChecked(context.unknownFormula(of: reagent)) }
-            return finding("no reagent brings \(metal.value), the target metal", at: metal.location,
-                           notes: [DiagnosticNote("metals brought: " + (supplied.isEmpty ? "none" : supplied.sorted().joined(separator: ", ")))])
+            return finding(
+                "no reagent brings \(metal.value), the target metal", at: metal.location,
+                notes: [DiagnosticNote("metals brought: " + (supplied.isEmpty ? "none" : supplied.sorted().joined(separator: ", ")))])
         }
     }
 }

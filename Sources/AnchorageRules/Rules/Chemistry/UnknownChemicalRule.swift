@@ -12,12 +12,13 @@ struct UnknownChemicalRule: Rule {
             """,
         references: ["kearnes-2021-ord"],
         triggering: [
-            .recipe(reagents: "meoh: {name: ↓methanal, role: solvent}", steps: "- stir: {time: 1 h}\n- wash: {with: meoh, volume: 10 mL}"),
+            .recipe(reagents: "meoh: {name: ↓methanal, role: solvent}", steps: "- stir: {time: 1 h}\n- wash: {with: meoh, volume: 10 mL}")
         ],
         nonTriggering: [
             .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- stir: {time: 1 h}\n- wash: {with: meoh, volume: 10 mL}"),
-            .recipe(reagents: "mof: {name: MOF-808, mass: 100 mg, role: support}\nmeoh: {name: methanol, role: solvent}",
-                    steps: "- add: [mof]\n  in: {meoh: 10 mL}\n- wash: {with: meoh, volume: 10 mL}"),
+            .recipe(
+                reagents: "mof: {name: MOF-808, mass: 100 mg, role: support}\nmeoh: {name: methanol, role: solvent}",
+                steps: "- add: [mof]\n  in: {meoh: 10 mL}\n- wash: {with: meoh, volume: 10 mL}"),
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {

@@ -14,7 +14,7 @@ struct UnreadableFormulaRule: Rule {
             .recipe(reagents: "ru: {name: ruthenium chloride, formula: RuCl3·↓xH2O, mass: 0.10 g}", steps: "- add: [ru]"),
         ],
         nonTriggering: [
-            .recipe(reagents: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g}", steps: "- add: [fe]"),
+            .recipe(reagents: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g}", steps: "- add: [fe]")
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {

@@ -9,7 +9,8 @@ struct DocumentTooLargeRule: LoaderRule {
             """,
         references: ["rfc-9512-yaml-media-type"],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 anchorage: 1
                 a: &a [x, x, x, x, x, x, x, x, x, x]
                 b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
@@ -19,9 +20,9 @@ struct DocumentTooLargeRule: LoaderRule {
                 f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
                 g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]
 
-                """),
+                """)
         ],
         nonTriggering: [
-            RuleExample("anchorage: 1\na: &a [x, x]\nb: [*a, *a]\n"),
+            RuleExample("anchorage: 1\na: &a [x, x]\nb: [*a, *a]\n")
         ])
 }

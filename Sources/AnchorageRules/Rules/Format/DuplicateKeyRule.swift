@@ -10,9 +10,9 @@ struct DuplicateKeyRule: LoaderRule {
             """,
         references: ["rfc-8259-json", "rfc-9512-yaml-media-type"],
         triggering: [
-            RuleExample("anchorage: 1\nid: x\n↓id: y\n"),
+            RuleExample("anchorage: 1\nid: x\n↓id: y\n")
         ],
         nonTriggering: [
-            RuleExample("anchorage: 1\nid: x\ntitle: y\n"),
+            RuleExample("anchorage: 1\nid: x\ntitle: y\n")
         ])
 }

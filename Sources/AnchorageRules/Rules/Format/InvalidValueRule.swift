@@ -8,9 +8,9 @@ struct InvalidValueRule: LoaderRule {
             """,
         references: ["kearnes-2021-ord"],
         triggering: [
-            .recipe(route: "↓pore-confinment", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(route: "↓pore-confinment", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ],
         nonTriggering: [
-            .recipe(route: "pore-confinement", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(route: "pore-confinement", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 }

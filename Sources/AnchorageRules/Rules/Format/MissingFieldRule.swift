@@ -10,14 +10,16 @@ struct MissingFieldRule: LoaderRule {
             """,
         references: ["kearnes-2021-ord"],
         triggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: """
-                - dissolve: [zn, fe, hmim]
-                  in: {meoh: 60 mL}
-                - stir: {time: 24 h}
-                - ↓pyrolyze: {temperature: 900 °C, hold: 3 h, atmosphere: N2}
-                """),
+            .recipe(
+                reagents: RuleExample.feZIF8Reagents,
+                steps: """
+                    - dissolve: [zn, fe, hmim]
+                      in: {meoh: 60 mL}
+                    - stir: {time: 24 h}
+                    - ↓pyrolyze: {temperature: 900 °C, hold: 3 h, atmosphere: N2}
+                    """)
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 }

@@ -12,6 +12,6 @@ struct NotARecipeRule: LoaderRule {
             RuleExample("↓- just\n- a list\n"),
         ],
         nonTriggering: [
-            RuleExample("anchorage: 1\nid: x\n"),
+            RuleExample("anchorage: 1\nid: x\n")
         ])
 }

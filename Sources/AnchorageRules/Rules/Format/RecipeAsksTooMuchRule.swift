@@ -10,7 +10,8 @@ struct RecipeAsksTooMuchRule: LoaderRule {
             """,
         references: ["rfc-9512-yaml-media-type"],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 anchorage: 1
                 id: too-many-metals
                 title: A target naming more metals than any catalyst holds
@@ -21,10 +22,11 @@ struct RecipeAsksTooMuchRule: LoaderRule {
                 steps:
                   - stir: {time: 1 h}
 
-                """),
+                """)
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 anchorage: 1
                 id: two-metals
                 title: A dual-atom target
@@ -35,6 +37,6 @@ struct RecipeAsksTooMuchRule: LoaderRule {
                 steps:
                   - stir: {time: 1 h}
 
-                """),
+                """)
         ])
 }

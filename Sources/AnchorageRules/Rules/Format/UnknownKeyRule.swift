@@ -10,14 +10,16 @@ struct UnknownKeyRule: LoaderRule {
             """,
         references: ["kearnes-2021-ord"],
         triggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: """
-                - dissolve: [zn, fe, hmim]
-                  in: {meoh: 60 mL}
-                - stir: {time: 24 h, ↓temprature: 25 °C}
-                """),
+            .recipe(
+                reagents: RuleExample.feZIF8Reagents,
+                steps: """
+                    - dissolve: [zn, fe, hmim]
+                      in: {meoh: 60 mL}
+                    - stir: {time: 24 h, ↓temprature: 25 °C}
+                    """),
             RuleExample("anchorage: 1\n↓titel: x\n"),
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 }

@@ -8,12 +8,14 @@ struct WrongTypeRule: LoaderRule {
             """,
         references: ["kearnes-2021-ord"],
         triggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: """
-                - dissolve: [zn, fe, hmim]
-                  in: ↓[meoh]
-                """),
+            .recipe(
+                reagents: RuleExample.feZIF8Reagents,
+                steps: """
+                    - dissolve: [zn, fe, hmim]
+                      in: ↓[meoh]
+                    """)
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 }

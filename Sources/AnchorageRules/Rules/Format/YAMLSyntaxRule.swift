@@ -13,6 +13,6 @@ struct YAMLSyntaxRule: LoaderRule {
             RuleExample("anchorage: 1\nreagents:\n↓\tzn: {name: zinc nitrate}\n"),
         ],
         nonTriggering: [
-            RuleExample("anchorage: 1\nid: x\ntitle: \"closed\"\n"),
+            RuleExample("anchorage: 1\nid: x\ntitle: \"closed\"\n")
         ])
 }

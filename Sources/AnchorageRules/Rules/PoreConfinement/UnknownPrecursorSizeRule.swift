@@ -12,13 +12,15 @@ struct UnknownPrecursorSizeRule: Rule {
             """,
         references: ["review-pom-admc", "park2006-zif"],
         triggering: [
-            .recipe(metals: "[V]", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
-                of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
-                with: "v: {name: ↓vanadyl acetylacetonate, formula: VO(acac)2, mass: 0.05 g, role: metal-precursor}"),
-                    steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, v]")),
+            .recipe(
+                metals: "[V]",
+                reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
+                    of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
+                    with: "v: {name: ↓vanadyl acetylacetonate, formula: VO(acac)2, mass: 0.05 g, role: metal-precursor}"),
+                steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, v]"))
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
@@ -32,7 +34,9 @@ struct UnknownPrecursorSizeRule: Rule {
                     ? "its geometry to precursors.yaml or a lab catalog's `precursors:` (--catalog)"
                     : "a sourced size to its entry in precursors.yaml",
                 at: confined.location)
-            return notChecked(missing, notes: [DiagnosticNote("its fit in the cage and window is not checked; `anchorage fit --xyz` sizes a structure file")])
+            return notChecked(
+                missing,
+                notes: [DiagnosticNote("its fit in the cage and window is not checked; `anchorage fit --xyz` sizes a structure file")])
         }
     }
 }

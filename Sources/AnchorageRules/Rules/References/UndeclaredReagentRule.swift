@@ -12,15 +12,17 @@ struct UndeclaredReagentRule: Rule {
             """,
         references: ["mehr-2020-xdl", "kearnes-2021-ord"],
         triggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: """
-                - dissolve: [zn, ↓fee]
-                  in: {meoh: 30 mL}
-                - dissolve: [hmim]
-                  in: {meoh: 30 mL}
-                """),
+            .recipe(
+                reagents: RuleExample.feZIF8Reagents,
+                steps: """
+                    - dissolve: [zn, ↓fee]
+                      in: {meoh: 30 mL}
+                    - dissolve: [hmim]
+                      in: {meoh: 30 mL}
+                    """)
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {

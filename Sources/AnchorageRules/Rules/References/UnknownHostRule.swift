@@ -3,7 +3,8 @@ import AnchorageCore
 struct UnknownHostRule: Rule {
     static let description = RuleDescription(
         id: "REF-006", name: "unknown-host", family: .references, severity: .unknown, basis: .missingData,
-        summary: "The host should be a framework the catalog knows by name or alias; otherwise the checks on its sites, cages and stability are skipped.",
+        summary:
+            "The host should be a framework the catalog knows by name or alias; otherwise the checks on its sites, cages and stability are skipped.",
         rationale: """
             The route rules read what they know of the host from the framework catalog: its chelating sites (LINK), its \
             exchangeable nodes (NODE), its terminal –OH (SIM), its cage and window (CONF), its metals and decomposition \
@@ -14,7 +15,7 @@ struct UnknownHostRule: Rule {
             """,
         references: ["chung2019-coremof"],
         triggering: [
-            .recipe(host: "↓ZIF-8x", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(host: "↓ZIF-8x", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ],
         nonTriggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
@@ -27,10 +28,14 @@ struct UnknownHostRule: Rule {
         let names = catalog.map(\.name)
         let suggestion = Suggestion.closest(to: written.value, among: names + catalog.flatMap(\.aliases))
             .map { alias in catalog.first { $0.answers(to: alias) }?.name ?? alias }
-        return [notChecked(
-            missing,
-            notes: [DiagnosticNote(
-                "its sites, cages and stability are not checked; "
-                    + (suggestion.map { "did you mean '\($0)'?" } ?? "known: " + names.joined(separator: ", ")))])]
+        return [
+            notChecked(
+                missing,
+                notes: [
+                    DiagnosticNote(
+                        "its sites, cages and stability are not checked; "
+                            + (suggestion.map { "did you mean '\($0)'?" } ?? "known: " + names.joined(separator: ", ")))
+                ])
+        ]
     }
 }

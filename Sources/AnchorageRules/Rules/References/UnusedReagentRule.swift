@@ -11,10 +11,10 @@ struct UnusedReagentRule: Rule {
             """,
         references: ["mehr-2020-xdl"],
         triggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents + "\n↓etoh: {name: ethanol, role: solvent}", steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents + "\n↓etoh: {name: ethanol, role: solvent}", steps: RuleExample.feZIF8Steps)
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {

@@ -8,13 +8,17 @@ struct FractionForPercentageRule: LoaderRule {
             """,
         references: ["nist-sp811-2008"],
         triggering: [
-            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: """
-                - reduce: {gas: H2/Ar, h2: ↓0.05, temperature: 300 °C, time: 2 h}
-                """),
+            .recipe(
+                reagents: "meoh: {name: methanol, role: solvent}",
+                steps: """
+                    - reduce: {gas: H2/Ar, h2: ↓0.05, temperature: 300 °C, time: 2 h}
+                    """)
         ],
         nonTriggering: [
-            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: """
-                - reduce: {gas: H2/Ar, h2: 5 %, temperature: 300 °C, time: 2 h}
-                """),
+            .recipe(
+                reagents: "meoh: {name: methanol, role: solvent}",
+                steps: """
+                    - reduce: {gas: H2/Ar, h2: 5 %, temperature: 300 °C, time: 2 h}
+                    """)
         ])
 }

@@ -12,6 +12,6 @@ struct WrongDimensionRule: LoaderRule {
             .recipe(reagents: "zn: {name: zinc nitrate hexahydrate, mass: 30 ↓mL}", steps: "- add: [zn]"),
         ],
         nonTriggering: [
-            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- centrifuge: {speed: 10000 × g, time: 10 min}"),
+            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- centrifuge: {speed: 10000 × g, time: 10 min}")
         ])
 }
