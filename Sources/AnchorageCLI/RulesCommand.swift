@@ -88,7 +88,10 @@ public struct ExplainCommand: AsyncParsableCommand {
                 out += "  [\(reference)] " + (citations[reference]?.formatted ?? "(not in the citation data)") + "\n"
             }
         }
-        for (title, examples) in [("Triggers", rule.triggering), ("Does not trigger", rule.nonTriggering)] {
+        let examples = [
+            ("Triggers", rule.triggering), ("Does not trigger", rule.nonTriggering), ("Cannot run (a datum is missing)", rule.unknown),
+        ]
+        for (title, examples) in examples where !examples.isEmpty || title != "Cannot run (a datum is missing)" {
             out += "\n\(title)\n"
             for example in examples {
                 out += example.unmarked.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  | " + $0 }.joined(

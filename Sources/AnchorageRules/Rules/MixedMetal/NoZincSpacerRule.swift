@@ -10,7 +10,9 @@ struct NoZincSpacerRule: Rule {
             evaporates, the target atoms are too far apart to aggregate; with too little Zn the metal forms clusters and \
             nanoparticles instead (Han et al. show Zn content deciding between nanoparticles, clusters and single atoms). \
             The minimum Zn:M ratio could not be sourced (data: mixed_metal_zif.zn_to_metal_min_molar_ratio is empty), so \
-            this rule only fires when no Zn is supplied at all; the ratio is not compared.
+            with no Zn at all this rule is an error (the nanoparticle end of Han's series), and with Zn supplied the \
+            ratio check says it could not run (not checked) until a sourced ratio is in the data; below such a ratio \
+            it is a warning.
             """,
         references: ["review-pom-admc", "han-2019-co-np-cluster-sa", "yin-2016-co-sas"],
         triggering: [
@@ -48,7 +50,11 @@ struct NoZincSpacerRule: Rule {
         let hostOwn = (context.host?.metals ?? []).filter { !targets.contains($0) && $0 != "Zn" }
         let spacers = ["Zn"] + hostOwn
         let zinc = context.resolved.metalAmounts["Zn"] ?? 0
-        if zinc > 0 { return zincRatio(context, zinc: zinc) }
+        if zinc > 0 {
+            // The ratio matters only for metals on record as ZIF nodes: for the others MIX-001/MIX-002 say what is wrong.
+            let substituting = Set(context.knowledge.chemistry.list("mixed_metal_zif.metals_that_substitute_zn"))
+            return targets.isSubset(of: substituting) ? zincRatio(context, zinc: zinc) : []
+        }
         guard spacers.allSatisfy({ (context.resolved.metalAmounts[$0] ?? 0) == 0 }) else { return [] }
         // A reagent whose formula is unknown may carry Zn: the check cannot run until its formula is known.
         if let reagent = context.resolved.reagents.first(where: { $0.formula == nil && !$0.isSolventLike && $0.role != .support }) {

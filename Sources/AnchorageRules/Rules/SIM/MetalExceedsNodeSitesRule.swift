@@ -32,12 +32,14 @@ struct MetalExceedsNodeSitesRule: Rule {
         guard let (key, entry) = context.hostEntry(in: "sim.anchoring_sites_per_node"),
             let sites = context.knowledge.chemistry.threshold("sim.anchoring_sites_per_node.\(key)"), let perNode = sites.number
         else {
-            // A known host whose node is not counted: the sites per node are missing (an unknown host is REF-006's).
-            guard let host = context.host, context.targetMetalMoles != nil else { return [] }
+            // A known host with terminal –OH/–OH2 whose node is not counted: the sites per node are missing (an unknown
+            // host is REF-006's; a node without terminal –OH/–OH2 is SIM-001's).
+            guard let host = context.host, host.has(site: "terminal-oh"), context.targetMetalMoles != nil else { return [] }
+            let key = context.hostEntry(in: "sim.anchoring_sites_per_node")?.key ?? host.name
             return [
                 notChecked(
                     .chemistry(
-                        "the terminal –OH/–OH2 per node of \(host.name)", key: "sim.anchoring_sites_per_node.\(host.name)",
+                        "the terminal –OH/–OH2 per node of \(host.name)", key: "sim.anchoring_sites_per_node.\(key)",
                         at: context.hostLocation))
             ]
         }
