@@ -84,7 +84,8 @@ import Testing
             formula: CH4O
             class: solvent
             density_g_per_mL: 0.79
-            source: {note: "our own solvent, density measured in the lab"}
+            boiling_point_C: 64.7
+            source: {note: "our own solvent, density and boiling point measured in the lab"}
 
         """.utf8
     ).write(to: catalog)
