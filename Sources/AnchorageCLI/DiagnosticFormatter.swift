@@ -19,11 +19,13 @@ public struct DiagnosticFormatter: Sendable {
 
     // MARK: text
 
+    /// The findings, each with its source line, notes and papers; then the checks that could not run, once each, as
+    /// "not checked" lines.
     public func text(_ diagnostics: [Diagnostic], showSource: Bool = true) -> String {
         var out = ""
         // Each file is cut into lines once, however many findings quote it.
         var split: [String: SourceText] = [:]
-        for diagnostic in diagnostics {
+        for diagnostic in diagnostics where diagnostic.severity != .unknown {
             out += diagnostic.compilerStyle + "\n"
             if showSource, let excerpt = sourceExcerpt(at: diagnostic.location, split: &split) { out += excerpt }
             // Each citation once per finding, whether a note or the rule names it.
@@ -34,7 +36,9 @@ public struct DiagnosticFormatter: Sendable {
                 } else {
                     out += "   = note: \(note.message)\n"
                 }
-                if let id = note.citation, let citation = citations[id], cited.insert(id).inserted { out += "   = see: \(citation.formatted)\n" }
+                if let id = note.citation, let citation = citations[id], cited.insert(id).inserted {
+                    out += "   = see: \(citation.formatted)\n"
+                }
             }
             if let rule = Self.rule(diagnostic.ruleID) {
                 for reference in rule.references.prefix(2) {
@@ -42,7 +46,28 @@ public struct DiagnosticFormatter: Sendable {
                 }
             }
         }
-        return out
+        return out + notChecked(diagnostics)
+    }
+
+    /// A missing datum stops every check that needs it: the rules that lack the same datum at the same place share one
+    /// line (`not checked[REF-006, SIM-001]`), whose notes are given once.
+    public func notChecked(_ diagnostics: [Diagnostic]) -> String {
+        var groups: [(first: Diagnostic, rules: [String], notes: [DiagnosticNote])] = []
+        var index: [String: Int] = [:]
+        for diagnostic in diagnostics where diagnostic.severity == .unknown {
+            let key = "\(diagnostic.location)\u{0}\(diagnostic.message)"
+            if let at = index[key] {
+                if !groups[at].rules.contains(diagnostic.ruleID) { groups[at].rules.append(diagnostic.ruleID) }
+                groups[at].notes += diagnostic.notes.filter { !groups[at].notes.contains($0) }
+            } else {
+                index[key] = groups.count
+                groups.append((diagnostic, [diagnostic.ruleID], diagnostic.notes))
+            }
+        }
+        return groups.map { group in
+            "\(group.first.location): not checked[\(group.rules.joined(separator: ", "))]: \(group.first.message)\n"
+                + group.notes.map { "   = note: \($0.message)\n" }.joined()
+        }.joined()
     }
 
     public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
@@ -56,11 +81,16 @@ public struct DiagnosticFormatter: Sendable {
         let errors = severityCounts[.error, default: 0]
         let warnings = severityCounts[.warning, default: 0]
         let notes = severityCounts[.note, default: 0]
+        let unknown = severityCounts[.unknown, default: 0]
         let noun = files == 1 ? "file" : "files"
-        if errors == 0 && warnings == 0 && notes == 0 { return "\(files) \(noun) checked: no problems found" }
+        // Checks that could not run are neither a pass nor a fault: a file is never called clean while they stand.
+        let notRun = unknown == 0 ? "" : "; \(unknown) check\(unknown == 1 ? "" : "s") could not run (not checked: data missing)"
+        if errors == 0 && warnings == 0 && notes == 0 {
+            return unknown == 0 ? "\(files) \(noun) checked: no problems found" : "\(files) \(noun) checked: no problems found" + notRun
+        }
         var counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if notes > 0 { counts += ", \(notes) note\(notes == 1 ? "" : "s")" }
-        return "\(files) \(noun) checked: " + counts
+        return "\(files) \(noun) checked: " + counts + notRun
     }
 
     /// The line under a finding with a caret at its column; a long line is quoted as a window around the caret.
@@ -119,6 +149,8 @@ public struct DiagnosticFormatter: Sendable {
         var diagnostics: [JSONDiagnostic]
         var errors: Int
         var warnings: Int
+        /// Checks that could not run for want of a datum (the diagnostics of severity "unknown").
+        var unknown: Int
     }
 
     public func json(_ diagnostics: [Diagnostic], files: [String]) -> String {
@@ -129,12 +161,15 @@ public struct DiagnosticFormatter: Sendable {
                     file: d.location.file, line: d.location.line, column: d.location.column, severity: d.severity.rawValue,
                     rule: d.ruleID, message: d.message,
                     notes: d.notes.map {
-                        JSONNote(message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column, citation: $0.citation)
+                        JSONNote(
+                            message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
+                            citation: $0.citation)
                     },
                     references: references(for: d.ruleID))
             },
             errors: diagnostics.filter { $0.severity == .error }.count,
-            warnings: diagnostics.filter { $0.severity == .warning }.count)
+            warnings: diagnostics.filter { $0.severity == .warning }.count,
+            unknown: diagnostics.filter { $0.severity == .unknown }.count)
         return Self.encode(report)
     }
 
@@ -176,7 +211,7 @@ public struct DiagnosticFormatter: Sendable {
         let log = SARIF.Log(runs: [
             SARIF.Run(
                 tool: .init(driver: .init(name: "anchorage", version: AnchorageVersion.current, rules: rules)),
-                results: results, columnKind: "unicodeCodePoints"),
+                results: results, columnKind: "unicodeCodePoints")
         ])
         return Self.encode(log)
     }

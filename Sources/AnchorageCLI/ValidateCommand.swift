@@ -7,7 +7,11 @@ public struct ValidateCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check recipes like a compiler: file:line:col: error[RULE-ID]: message, with the reason and the paper behind it.",
-        discussion: "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 unreadable files or wrong usage.")
+        discussion: """
+            Checks that could not run for want of a datum are listed after the findings as 'not checked' lines, each naming \
+            the datum and where to add it, and counted in the summary. Exit status: 0 no errors, 1 errors found (or, with \
+            --strict, warnings or checks that could not run), 2 unreadable files or wrong usage.
+            """)
 
     @Argument(help: ArgumentHelp("Recipe files (YAML).", valueName: "FILE"))
     public var files: [String]
@@ -15,7 +19,7 @@ public struct ValidateCommand: AsyncParsableCommand {
     @Option(help: "Output format: text, json or sarif (SARIF 2.1.0 for code-scanning views).")
     public var format: OutputFormat = .text
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: "Treat warnings as errors, and fail when a check could not run.")
     public var strict = false
 
     @OptionGroup public var knowledgeOptions: KnowledgeOptions
@@ -142,7 +146,7 @@ public struct ValidateCommand: AsyncParsableCommand {
         if !unreadable.isEmpty {
             output.standardError = unreadable.joined(separator: "\n") + "\n" + output.standardError
             output.exitCode = 2
-        } else if counts[.error, default: 0] > 0 {
+        } else if counts[.error, default: 0] > 0 || (strict && counts[.unknown, default: 0] > 0) {
             output.exitCode = 1
         }
         return output

@@ -101,7 +101,9 @@ public struct ProtocolBuilder: Sendable {
 
     func finding(_ diagnostic: Diagnostic) -> ProtocolDocument.Finding {
         ProtocolDocument.Finding(
-            severity: diagnostic.severity.rawValue, ruleID: diagnostic.ruleID, message: diagnostic.message,
+            // A check that could not run is printed as what it is, as `validate` prints it.
+            severity: diagnostic.severity == .unknown ? "not checked" : diagnostic.severity.rawValue, ruleID: diagnostic.ruleID,
+            message: diagnostic.message,
             location: diagnostic.location.description, notes: diagnostic.notes.map(\.message))
     }
 

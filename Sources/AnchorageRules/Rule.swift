@@ -68,6 +68,54 @@ public struct RuleExample: Sendable {
     }
 }
 
+/// Why a rule's findings carry the severity they do (docs/rules.md, "Severity policy"). A guard test holds every rule's
+/// declared severity to its basis.
+public enum SeverityBasis: Sendable, Hashable {
+    /// The chemistry or physics rules the outcome out, as the cited work reports: an error.
+    case ruledOut(citation: String)
+    /// A risk the cited work reports, or a limit crossed by a margin its data supports: a warning.
+    case publishedRisk(citation: String)
+    /// The recipe cannot be read as written, or contradicts itself (its format, units, amounts or references): an error,
+    /// whatever the chemistry.
+    case recipeDefect
+    /// A likely slip in writing the recipe (an unused reagent, a formula that differs from the catalog's): a warning.
+    case writingSlip
+    /// Worth knowing, nothing wrong: a note.
+    case information
+    /// The check cannot run without a datum that is not on record; the finding names it and where to add it: unknown.
+    case missingData
+
+    /// The severity this basis gives.
+    public var severity: Severity {
+        switch self {
+        case .ruledOut, .recipeDefect: .error
+        case .publishedRisk, .writingSlip: .warning
+        case .information: .note
+        case .missingData: .unknown
+        }
+    }
+
+    /// The citation id the basis rests on, for the two kinds that need one.
+    public var citation: String? {
+        switch self {
+        case .ruledOut(let citation), .publishedRisk(let citation): citation
+        default: nil
+        }
+    }
+
+    /// One phrase, for `anchorage rules` and `anchorage explain`.
+    public var label: String {
+        switch self {
+        case .ruledOut: "ruled out"
+        case .publishedRisk: "published risk"
+        case .recipeDefect: "recipe defect"
+        case .writingSlip: "writing slip"
+        case .information: "information"
+        case .missingData: "missing data"
+        }
+    }
+}
+
 /// Everything that documents a rule, and the examples that test it: `anchorage rules`, `anchorage explain` and the tests
 /// all read this one value.
 public struct RuleDescription: Sendable {
@@ -75,26 +123,32 @@ public struct RuleDescription: Sendable {
     public var name: String
     public var family: RuleFamily
     public var severity: Severity
+    /// Why the rule's findings carry its severity; the guard test holds the two together.
+    public var basis: SeverityBasis
     public var summary: String
     public var rationale: String
     /// Citation ids, resolved in the citation data.
     public var references: [String]
     public var triggering: [RuleExample]
     public var nonTriggering: [RuleExample]
+    /// Recipes on which the check cannot run for want of a datum: the rule must say so (severity unknown) at the marker.
+    public var unknown: [RuleExample]
 
     public init(
-        id: String, name: String, family: RuleFamily, severity: Severity, summary: String, rationale: String,
-        references: [String] = [], triggering: [RuleExample], nonTriggering: [RuleExample]
+        id: String, name: String, family: RuleFamily, severity: Severity, basis: SeverityBasis, summary: String, rationale: String,
+        references: [String] = [], triggering: [RuleExample], nonTriggering: [RuleExample], unknown: [RuleExample] = []
     ) {
         self.id = id
         self.name = name
         self.family = family
         self.severity = severity
+        self.basis = basis
         self.summary = summary
         self.rationale = rationale
         self.references = references
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.unknown = unknown
     }
 }
 
@@ -114,6 +168,13 @@ extension Rule {
 
     public func finding(_ severity: Severity, _ message: String, at location: SourceLocation, notes: [DiagnosticNote] = []) -> Diagnostic {
         Diagnostic(severity, Self.description.id, message, at: location, notes: notes)
+    }
+
+    /// A check that could not run (severity unknown, whatever the rule's own severity): the datum that is missing and
+    /// where to add it. Rules that lack the same datum say the same words, so the report groups them into one line.
+    public func notChecked(_ missing: MissingDatum, notes: [DiagnosticNote] = []) -> Diagnostic {
+        Diagnostic(
+            .unknown, Self.description.id, "\(missing.datum) is not on record: add \(missing.place)", at: missing.location, notes: notes)
     }
 }
 

@@ -1,8 +1,8 @@
+import AnchorageRules
 import Foundation
 import Testing
 
 @testable import AnchorageCLI
-import AnchorageRules
 
 @Test func exitCodesFollowTheContract() {
     #expect(validateFromRoot(["recipes/fe-sa-nc-fe-acac3-zif8.yaml"]).exitCode == 0)
@@ -71,21 +71,26 @@ import AnchorageRules
     defer { try? FileManager.default.removeItem(at: directory) }
     let recipe = directory.appendingPathComponent("r.yaml")
     let original = try String(contentsOf: packageRoot.appendingPathComponent("recipes/fe-sa-nc-fe-acac3-zif8.yaml"), encoding: .utf8)
-    try Data(original.replacingOccurrences(of: "meoh: {name: methanol, role: solvent}", with: "meoh: {name: lab blend 7, role: solvent}").utf8)
-        .write(to: recipe)
+    try Data(
+        original.replacingOccurrences(of: "meoh: {name: methanol, role: solvent}", with: "meoh: {name: lab blend 7, role: solvent}").utf8
+    )
+    .write(to: recipe)
     let catalog = directory.appendingPathComponent("lab.yaml")
-    try Data("""
+    try Data(
+        """
         chemicals:
           - id: lab-blend-7
             name: lab blend 7
             formula: CH4O
             class: solvent
             density_g_per_mL: 0.79
-            source: {note: "our own solvent, density measured in the lab"}
+            boiling_point_C: 64.7
+            source: {note: "our own solvent, density and boiling point measured in the lab"}
 
-        """.utf8).write(to: catalog)
+        """.utf8
+    ).write(to: catalog)
     let without = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false)
-    #expect(without.standardOutput.contains("warning[CHEM-004]"))
+    #expect(without.standardOutput.contains("not checked[CHEM-004]: the chemical 'lab blend 7' is not on record"))
     let with = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false, catalogFiles: [catalog.path])
     #expect(with.standardOutput.isEmpty, "\(with.standardOutput)")
     let broken = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false, catalogFiles: [recipe.path])
@@ -97,14 +102,58 @@ import AnchorageRules
     let nested = directory.appendingPathComponent("runs/2026")
     try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    try Data("""
+    try Data(
+        """
         chemicals:
           - {id: lab-blend-7, name: lab blend 7, formula: CH4O, class: solvent, source: {note: "measured in the lab"}}
 
-        """.utf8).write(to: directory.appendingPathComponent("lab.yaml"))
+        """.utf8
+    ).write(to: directory.appendingPathComponent("lab.yaml"))
     try Data("catalogs: [lab.yaml]\n".utf8).write(to: directory.appendingPathComponent(".anchorage.yaml"))
     let knowledge = try KnowledgeOptions.load(catalogFiles: [], searchingFrom: nested)
     #expect(knowledge.chemicals.chemical(named: "Lab Blend 7")?.id == "lab-blend-7")
     let bare = try KnowledgeOptions.load(catalogFiles: [], searchingFrom: FileManager.default.temporaryDirectory)
     #expect(bare.chemicals.chemical(named: "lab blend 7") == nil)
+}
+
+/// Checks that could not run come after the findings, once per missing datum with every rule it stopped; the summary
+/// counts them, JSON counts them as unknown, and only --strict fails on them.
+@Test func checksThatCouldNotRunAreListedOnceAndCounted() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("anchorage-unknown-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let recipe = directory.appendingPathComponent("sim.yaml")
+    try Data(
+        """
+        anchorage: 1
+        id: sim-unknown-host
+        title: V on a host no catalog knows
+        target: {metals: [V], site: single-atom}
+        route: sim
+        host: MOF-9999
+        reagents:
+          v: {name: vanadyl acetylacetonate, mass: 10 mg}
+          meoh: {name: methanol, role: solvent}
+        steps:
+          - impregnate: [v]
+            in: {meoh: 10 mL}
+            time: 12 h
+            temperature: 25 °C
+
+        """.utf8
+    ).write(to: recipe)
+    let text = ValidateCommand.execute(files: [recipe.path], format: .text, strict: false)
+    let lines = text.standardOutput.split(separator: "\n").filter { $0.contains("not checked[") }
+    #expect(lines.count == 1, "\(text.standardOutput)")
+    #expect(
+        lines.first?.contains(
+            "not checked[REF-006, SIM-001, SIM-002]: the framework 'MOF-9999' is not on record: add it to frameworks.yaml") == true)
+    #expect(text.standardError.contains("1 file checked: no problems found; 3 checks could not run"), "\(text.standardError)")
+    #expect(text.exitCode == 0)
+    #expect(ValidateCommand.execute(files: [recipe.path], format: .text, strict: true).exitCode == 1)
+    let json = ValidateCommand.execute(files: [recipe.path], format: .json, strict: false)
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    #expect(report["unknown"] as? Int == 3)
+    let sarif = ValidateCommand.execute(files: [recipe.path], format: .sarif, strict: false)
+    #expect(sarif.standardOutput.components(separatedBy: "\"kind\" : \"open\"").count - 1 == 3, "\(sarif.standardOutput)")
 }

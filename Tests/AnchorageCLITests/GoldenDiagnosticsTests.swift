@@ -23,11 +23,14 @@ func validateFromRoot(_ relativePaths: [String], format: OutputFormat = .text, s
 }
 
 /// A worked recipe is clean: no error and no warning (a note on what to expect, e.g. the coordination a pyrolysis
-/// temperature leads to, is allowed).
+/// temperature leads to, is allowed). A check it leaves unknown for want of data is said, and fails it only under
+/// --strict.
 @Test(arguments: recipeFiles(in: "recipes"))
 func workedRecipeValidatesClean(_ path: String) {
     let output = validateFromRoot([path], strict: true)
-    #expect(output.exitCode == 0, "\(output.standardOutput)")
+    let notChecked = output.standardOutput.contains("not checked[")
+    #expect(output.exitCode == (notChecked ? 1 : 0), "\(output.standardOutput)")
+    #expect(validateFromRoot([path]).exitCode == 0, "checks that could not run do not fail a build without --strict")
     #expect(!output.standardOutput.contains("error["), "a worked recipe should give no error:\n\(output.standardOutput)")
 }
 

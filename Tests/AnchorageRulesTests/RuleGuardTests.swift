@@ -55,7 +55,9 @@ func codeOnly(_ source: String) -> String {
     let registered = RuleRegistry.rules.map { String(describing: type(of: $0)) }
     #expect(!declared.isEmpty)
     for name in declared {
-        #expect(registered.filter { $0 == name }.count == 1, "\(name) is declared in Rules/ but registered \(registered.filter { $0 == name }.count) times")
+        #expect(
+            registered.filter { $0 == name }.count == 1,
+            "\(name) is declared in Rules/ but registered \(registered.filter { $0 == name }.count) times")
     }
     #expect(Set(registered).count == registered.count, "a rule is registered twice")
 }
@@ -69,7 +71,9 @@ func noThresholdLiteralInRuleCode(_ file: URL) throws {
     let allowed: Set<Double> = [0, 1, 100]
     for match in text.matches(of: pattern) {
         let literal = String(match.output.2)
-        #expect(Double(literal).map(allowed.contains) == true, "\(file.lastPathComponent): numeric literal \(literal) belongs in a data file with its source")
+        #expect(
+            Double(literal).map(allowed.contains) == true,
+            "\(file.lastPathComponent): numeric literal \(literal) belongs in a data file with its source")
     }
 }
 
@@ -86,7 +90,8 @@ let rulesWithoutADOISource: [String: String] = [
     "REF-005": "the declared acid holds what the etch steps use: consistency of the document, no paper",
     "LAB-010": "tube temperature limits from a furnace maker's FAQ; no tube data sheet or paper with a DOI verified",
     // The liner limit's only source is a supplier page; no DOI-bearing text on PTFE's service limit was read.
-    "LAB-003": "liner service temperatures from a supplier page; puts-2019-ptfe-review: DOI not seen with its title, its temperatures not read",
+    "LAB-003":
+        "liner service temperatures from a supplier page; puts-2019-ptfe-review: DOI not seen with its title, its temperatures not read",
     // The primary papers are cited, but their DOIs were never seen printed, and no review's text on the same chemistry could be read.
     "LINK-003": "wang-2017-ru-sas-amine and kandiah2010-uio66-tagged: DOIs not seen printed with the works",
     "LINK-004": "fang-2018-pt-porphyrin-mof and feng2013-pcn224: DOIs not seen printed with the works",
@@ -170,10 +175,48 @@ let rulesWithoutADOISource: [String: String] = [
     let validator = Validator(knowledge: try Knowledge.bundled())
     let families: Set<RuleFamily> = [.linkerAnchoring, .nodeExchange, .sim, .aim, .poreConfinement, .mixedMetal, .lab]
     for rule in RuleRegistry.descriptions where families.contains(rule.family) {
-        for example in rule.triggering + rule.nonTriggering {
+        for example in rule.triggering + rule.nonTriggering + rule.unknown {
             let result = validator.validate(text: example.unmarked.text, file: "example.yaml")
             let loader = result.diagnostics.filter { $0.ruleID.hasPrefix("FMT-") || $0.ruleID.hasPrefix("UNIT-") }
             #expect(loader.isEmpty, "\(rule.id) example at line \(example.line): \(loader.map(\.compilerStyle))")
+        }
+    }
+}
+
+/// The severity policy (docs/rules.md): every rule's severity is the one its declared basis gives; an error or a warning
+/// from the chemistry rests on a work the rule cites; what only the recipe's own text can show (its format, units,
+/// amounts, references) is the recipe's defect or slip, never a route rule's.
+@Test(arguments: RuleRegistry.descriptions.map(\.id))
+func severityFollowsItsBasis(_ id: String) throws {
+    let rule = try #require(RuleRegistry.description(for: id))
+    let citations = try CitationIndex.bundled()
+    #expect(
+        rule.severity == rule.basis.severity,
+        "\(id) is \(rule.severity.rawValue) but its basis (\(rule.basis.label)) gives \(rule.basis.severity.rawValue)")
+    let recipeFamilies: Set<RuleFamily> = [.format, .units, .chemistry, .references]
+    switch rule.basis {
+    case .ruledOut(let citation), .publishedRisk(let citation):
+        #expect(rule.references.contains(citation), "\(id) rests on '\(citation)', which it does not cite")
+        #expect(citations[citation] != nil, "\(id) rests on '\(citation)', which is not in the citation data")
+        #expect(
+            !recipeFamilies.contains(rule.family) || rule.family == .chemistry,
+            "\(id): a \(rule.family.rawValue) rule judges the recipe's text, not the chemistry")
+    case .recipeDefect, .writingSlip:
+        #expect(
+            recipeFamilies.contains(rule.family),
+            "\(id): a route or lab rule is an error or warning only on what the chemistry or a published risk says")
+    case .information, .missingData:
+        break
+    }
+}
+
+/// A check that could not run is never counted as a fault: only a rule whose basis is missing data is unknown, and a rule
+/// that found a fault where a datum is missing would show it in its unknown examples (RuleExampleTests).
+@Test func unknownIsOnlyForMissingData() {
+    for rule in RuleRegistry.descriptions {
+        #expect((rule.severity == .unknown) == (rule.basis == .missingData), "\(rule.id)")
+        if rule.severity == .unknown {
+            #expect(rule.nonTriggering.count + rule.triggering.count > 1, "\(rule.id) shows both a datum missing and on record")
         }
     }
 }

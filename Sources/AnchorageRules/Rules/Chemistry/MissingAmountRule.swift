@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct MissingAmountRule: Rule {
     static let description = RuleDescription(
-        id: "CHEM-003", name: "missing-amount", family: .chemistry, severity: .error,
+        id: "CHEM-003", name: "missing-amount", family: .chemistry, severity: .error, basis: .recipeDefect,
         summary: "Every reagent that is weighed or measured out needs an amount (mass, moles, or volume with density or concentration).",
         rationale: """
             Without an amount nothing can be weighed, no ratio or loading can be computed and the protocol cannot be scaled. \
@@ -18,7 +18,9 @@ struct MissingAmountRule: Rule {
         nonTriggering: [
             .recipe(reagents: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g}", steps: "- add: [fe]"),
             .recipe(reagents: "hcl: {name: hydrochloric acid, formula: HCl, volume: 5 mL, concentration: 1 M}", steps: "- add: [hcl]"),
-            .recipe(reagents: "zn: {name: zinc nitrate hexahydrate, concentration: 10 wt%, volume: 5 mL, density: 1.1 g/mL}", steps: "- add: [zn]"),
+            .recipe(
+                reagents: "zn: {name: zinc nitrate hexahydrate, concentration: 10 wt%, volume: 5 mL, density: 1.1 g/mL}",
+                steps: "- add: [zn]"),
         ])
 
     static let dosedByTheStep: Set<ReagentRole> = [.solvent, .gas, .aldPrecursor, .coReactant]
@@ -43,11 +45,13 @@ struct MissingAmountRule: Rule {
                     notes: [DiagnosticNote("or mark it `role: solvent` if it is a solvent")])
             }
             if r.mass != nil || r.amount != nil {
-                return finding("'\(reagent.id)': no formula, so its amount cannot be computed", at: r.id.location,
-                               notes: [DiagnosticNote("add `formula:` or use a name from the catalog")])
+                return finding(
+                    "'\(reagent.id)': no formula, so its amount cannot be computed", at: r.id.location,
+                    notes: [DiagnosticNote("add `formula:` or use a name from the catalog")])
             }
-            return finding("'\(reagent.id)' has no amount: give `mass`, `amount`, or `volume` with `density` or `concentration`",
-                           at: r.id.location)
+            return finding(
+                "'\(reagent.id)' has no amount: give `mass`, `amount`, or `volume` with `density` or `concentration`",
+                at: r.id.location)
         }
     }
 }

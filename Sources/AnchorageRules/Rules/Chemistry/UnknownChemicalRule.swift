@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UnknownChemicalRule: Rule {
     static let description = RuleDescription(
-        id: "CHEM-004", name: "unknown-chemical", family: .chemistry, severity: .warning,
+        id: "CHEM-004", name: "unknown-chemical", family: .chemistry, severity: .unknown, basis: .missingData,
         summary: "A reagent that is neither in the catalog nor given a formula cannot be checked.",
         rationale: """
             Molar masses, hazards, densities and boiling points come from the catalog or the formula. A reagent with \
@@ -12,12 +12,13 @@ struct UnknownChemicalRule: Rule {
             """,
         references: ["kearnes-2021-ord"],
         triggering: [
-            .recipe(reagents: "meoh: {name: ↓methanal, role: solvent}", steps: "- stir: {time: 1 h}\n- wash: {with: meoh, volume: 10 mL}"),
+            .recipe(reagents: "meoh: {name: ↓methanal, role: solvent}", steps: "- stir: {time: 1 h}\n- wash: {with: meoh, volume: 10 mL}")
         ],
         nonTriggering: [
             .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: "- stir: {time: 1 h}\n- wash: {with: meoh, volume: 10 mL}"),
-            .recipe(reagents: "mof: {name: MOF-808, mass: 100 mg, role: support}\nmeoh: {name: methanol, role: solvent}",
-                    steps: "- add: [mof]\n  in: {meoh: 10 mL}\n- wash: {with: meoh, volume: 10 mL}"),
+            .recipe(
+                reagents: "mof: {name: MOF-808, mass: 100 mg, role: support}\nmeoh: {name: methanol, role: solvent}",
+                steps: "- add: [mof]\n  in: {meoh: 10 mL}\n- wash: {with: meoh, volume: 10 mL}"),
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
@@ -26,10 +27,9 @@ struct UnknownChemicalRule: Rule {
             let name = reagent.reagent.name
             if let name, context.knowledge.hosts.host(named: name.value) != nil { return nil }
             let suggestion = name.flatMap { context.knowledge.chemicals.suggestion(for: $0.value) }
-            return finding(
-                "'\(name?.value ?? reagent.id)' is not in the chemical catalog and has no formula: its amounts and hazards cannot be checked",
-                at: name?.location ?? reagent.reagent.id.location,
-                notes: [DiagnosticNote(suggestion.map { "did you mean '\($0)'?" } ?? "add `formula:`, or add it to a lab catalog file")])
+            return notChecked(
+                context.unknownFormula(of: reagent),
+                notes: [DiagnosticNote("its amounts and hazards are not checked" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))])
         }
     }
 }

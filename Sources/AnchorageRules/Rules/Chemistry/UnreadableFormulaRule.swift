@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UnreadableFormulaRule: Rule {
     static let description = RuleDescription(
-        id: "CHEM-001", name: "unreadable-formula", family: .chemistry, severity: .error,
+        id: "CHEM-001", name: "unreadable-formula", family: .chemistry, severity: .error, basis: .recipeDefect,
         summary: "A reagent's formula must be readable: known element symbols, balanced brackets, a numeric hydrate.",
         rationale: """
             Every mole, ratio and loading comes from the formula's molar mass (IUPAC standard atomic weights). An unknown \
@@ -14,7 +14,7 @@ struct UnreadableFormulaRule: Rule {
             .recipe(reagents: "ru: {name: ruthenium chloride, formula: RuCl3·↓xH2O, mass: 0.10 g}", steps: "- add: [ru]"),
         ],
         nonTriggering: [
-            .recipe(reagents: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g}", steps: "- add: [fe]"),
+            .recipe(reagents: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g}", steps: "- add: [fe]")
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {

@@ -1,6 +1,6 @@
 struct DocumentTooLargeRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-009", name: "document-too-large", family: .format, severity: .error,
+        id: "FMT-009", name: "document-too-large", family: .format, severity: .error, basis: .recipeDefect,
         summary: "A recipe must stay recipe-sized, also once YAML aliases are expanded.",
         rationale: """
             Nested YAML aliases can make a few lines expand to billions of values (an 'alias bomb', the 'billion laughs' \
@@ -9,7 +9,8 @@ struct DocumentTooLargeRule: LoaderRule {
             """,
         references: ["rfc-9512-yaml-media-type"],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 anchorage: 1
                 a: &a [x, x, x, x, x, x, x, x, x, x]
                 b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
@@ -19,9 +20,9 @@ struct DocumentTooLargeRule: LoaderRule {
                 f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
                 g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]
 
-                """),
+                """)
         ],
         nonTriggering: [
-            RuleExample("anchorage: 1\na: &a [x, x]\nb: [*a, *a]\n"),
+            RuleExample("anchorage: 1\na: &a [x, x]\nb: [*a, *a]\n")
         ])
 }

@@ -1,6 +1,6 @@
 struct DuplicateKeyRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-007", name: "duplicate-key", family: .format, severity: .error,
+        id: "FMT-007", name: "duplicate-key", family: .format, severity: .error, basis: .recipeDefect,
         summary: "A key may be given once in a mapping.",
         rationale: """
             YAML forbids a key twice in one mapping, and which value would win is not something a recipe should leave open \
@@ -10,9 +10,9 @@ struct DuplicateKeyRule: LoaderRule {
             """,
         references: ["rfc-8259-json", "rfc-9512-yaml-media-type"],
         triggering: [
-            RuleExample("anchorage: 1\nid: x\n↓id: y\n"),
+            RuleExample("anchorage: 1\nid: x\n↓id: y\n")
         ],
         nonTriggering: [
-            RuleExample("anchorage: 1\nid: x\ntitle: y\n"),
+            RuleExample("anchorage: 1\nid: x\ntitle: y\n")
         ])
 }

@@ -1,6 +1,6 @@
 struct NewerFormatVersionRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-003", name: "newer-format-version", family: .format, severity: .error,
+        id: "FMT-003", name: "newer-format-version", family: .format, severity: .error, basis: .recipeDefect,
         summary: "The recipe's format version must be one this Anchorage reads.",
         rationale: """
             A recipe written for a later format may use fields whose meaning this version does not know; reading it anyway \

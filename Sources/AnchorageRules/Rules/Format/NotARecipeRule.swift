@@ -1,6 +1,6 @@
 struct NotARecipeRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-002", name: "not-a-recipe", family: .format, severity: .error,
+        id: "FMT-002", name: "not-a-recipe", family: .format, severity: .error, basis: .recipeDefect,
         summary: "The file must be an Anchorage recipe, not another kind of document.",
         rationale: """
             A notebook record (XML), the recipe JSON Schema, an empty file or a plain list handed to `validate` by mistake \
@@ -12,6 +12,6 @@ struct NotARecipeRule: LoaderRule {
             RuleExample("↓- just\n- a list\n"),
         ],
         nonTriggering: [
-            RuleExample("anchorage: 1\nid: x\n"),
+            RuleExample("anchorage: 1\nid: x\n")
         ])
 }

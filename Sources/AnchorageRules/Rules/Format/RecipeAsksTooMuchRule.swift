@@ -1,6 +1,6 @@
 struct RecipeAsksTooMuchRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-010", name: "recipe-asks-too-much", family: .format, severity: .error,
+        id: "FMT-010", name: "recipe-asks-too-much", family: .format, severity: .error, basis: .recipeDefect,
         summary: "A recipe must stay within the limits of input-limits.yaml: metals per target, reagents, steps, names.",
         rationale: """
             A published synthesis names one to a few metals, a few dozen reagents and steps, and names of a few words. \
@@ -10,7 +10,8 @@ struct RecipeAsksTooMuchRule: LoaderRule {
             """,
         references: ["rfc-9512-yaml-media-type"],
         triggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 anchorage: 1
                 id: too-many-metals
                 title: A target naming more metals than any catalyst holds
@@ -21,10 +22,11 @@ struct RecipeAsksTooMuchRule: LoaderRule {
                 steps:
                   - stir: {time: 1 h}
 
-                """),
+                """)
         ],
         nonTriggering: [
-            RuleExample("""
+            RuleExample(
+                """
                 anchorage: 1
                 id: two-metals
                 title: A dual-atom target
@@ -35,6 +37,6 @@ struct RecipeAsksTooMuchRule: LoaderRule {
                 steps:
                   - stir: {time: 1 h}
 
-                """),
+                """)
         ])
 }

@@ -1,6 +1,6 @@
 struct UnknownKeyRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-004", name: "unknown-key", family: .format, severity: .error,
+        id: "FMT-004", name: "unknown-key", family: .format, severity: .error, basis: .recipeDefect,
         summary: "Every key must be one the format defines; a misspelling is named with the likely intended key.",
         rationale: """
             A misspelt key (`temprature`) would otherwise be ignored, and the step would run at a default the chemist never \
@@ -10,14 +10,16 @@ struct UnknownKeyRule: LoaderRule {
             """,
         references: ["kearnes-2021-ord"],
         triggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: """
-                - dissolve: [zn, fe, hmim]
-                  in: {meoh: 60 mL}
-                - stir: {time: 24 h, ↓temprature: 25 °C}
-                """),
+            .recipe(
+                reagents: RuleExample.feZIF8Reagents,
+                steps: """
+                    - dissolve: [zn, fe, hmim]
+                      in: {meoh: 60 mL}
+                    - stir: {time: 24 h, ↓temprature: 25 °C}
+                    """),
             RuleExample("anchorage: 1\n↓titel: x\n"),
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 }

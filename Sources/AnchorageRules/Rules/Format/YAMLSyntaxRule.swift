@@ -1,6 +1,6 @@
 struct YAMLSyntaxRule: LoaderRule {
     static let description = RuleDescription(
-        id: "FMT-001", name: "yaml-syntax", family: .format, severity: .error,
+        id: "FMT-001", name: "yaml-syntax", family: .format, severity: .error, basis: .recipeDefect,
         summary: "The file must be well-formed YAML.",
         rationale: """
             A recipe is read as YAML before anything else; a tab used for indentation, a quote left open or a line indented \
@@ -13,6 +13,6 @@ struct YAMLSyntaxRule: LoaderRule {
             RuleExample("anchorage: 1\nreagents:\n↓\tzn: {name: zinc nitrate}\n"),
         ],
         nonTriggering: [
-            RuleExample("anchorage: 1\nid: x\ntitle: \"closed\"\n"),
+            RuleExample("anchorage: 1\nid: x\ntitle: \"closed\"\n")
         ])
 }

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct OxidisingPyrolysisRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-004", name: "oxidising-pyrolysis", family: .lab, severity: .error,
+        id: "LAB-004", name: "oxidising-pyrolysis", family: .lab, severity: .error, basis: .ruledOut(citation: "yin-2016-co-sas"),
         summary: "Pyrolysis must run under an inert or reducing gas, never air or O2.",
         rationale: """
             Pyrolysis turns the organic framework into the N-doped carbon that holds the single atoms. In air or O2 at \
@@ -14,8 +14,10 @@ struct OxidisingPyrolysisRule: Rule {
             """,
         references: ["review-pom-admc", "yin-2016-co-sas"],
         triggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps.replacingOccurrences(
-                of: "atmosphere: N2", with: "atmosphere: ↓air")),
+            .recipe(
+                reagents: RuleExample.feZIF8Reagents,
+                steps: RuleExample.feZIF8Steps.replacingOccurrences(
+                    of: "atmosphere: N2", with: "atmosphere: ↓air")),
             .recipe(
                 route: "sim", host: "UiO-66", metals: "[Cu]", support: "UiO-66",
                 reagents: """
@@ -60,8 +62,8 @@ struct OxidisingPyrolysisRule: Rule {
                 // The product is the framework itself: an oxidative activation, wrong only where the framework burns.
                 guard let limit = framework.thermalStabilityC, let heated = step.temperature, heated.celsius >= limit else { return nil }
                 return finding(
-                    "heating \(framework.name) under \(atmosphere.value) to \(Int(saturating: heated.celsius)) °C, at or above the " +
-                    "\(Int(saturating: limit)) °C it stands: the framework burns",
+                    "heating \(framework.name) under \(atmosphere.value) to \(Int(saturating: heated.celsius)) °C, at or above the "
+                        + "\(Int(saturating: limit)) °C it stands: the framework burns",
                     at: heated.location, notes: [DiagnosticNote("stay below the framework's decomposition temperature")])
             }
             return finding(

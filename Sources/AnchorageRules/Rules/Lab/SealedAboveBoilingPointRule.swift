@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct SealedAboveBoilingPointRule: Rule {
     static let description = RuleDescription(
-        id: "LAB-001", name: "sealed-above-boiling-point", family: .lab, severity: .note,
+        id: "LAB-001", name: "sealed-above-boiling-point", family: .lab, severity: .note, basis: .information,
         summary: "A solvent heated in a sealed autoclave above its boiling point builds pressure.",
         rationale: """
             Above its normal boiling point a solvent in a closed vessel is held liquid only by its own vapour pressure, \
@@ -14,17 +14,20 @@ struct SealedAboveBoilingPointRule: Rule {
             """,
         references: ["crc-95", "rabenau-1985-hydrothermal", "demazeau-2010-solvothermal"],
         triggering: [
-            .recipe(reagents: "meoh: {name: methanol, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
-                    steps: "- dissolve: [zn]\n  in: {meoh: 10 mL}\n- solvothermal: {temperature: ↓120 °C, time: 12 h, vessel: 50 mL}"),
+            .recipe(
+                reagents: "meoh: {name: methanol, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
+                steps: "- dissolve: [zn]\n  in: {meoh: 10 mL}\n- solvothermal: {temperature: ↓120 °C, time: 12 h, vessel: 50 mL}")
         ],
         nonTriggering: [
-            .recipe(reagents: "dmf: {name: DMF, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
-                    steps: "- dissolve: [zn]\n  in: {dmf: 10 mL}\n- solvothermal: {temperature: 120 °C, time: 12 h, vessel: 50 mL}"),
+            .recipe(
+                reagents: "dmf: {name: DMF, role: solvent}\nzn: {name: zinc nitrate hexahydrate, mass: 1.0 g}",
+                steps: "- dissolve: [zn]\n  in: {dmf: 10 mL}\n- solvothermal: {temperature: 120 °C, time: 12 h, vessel: 50 mL}")
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
         context.course.sealedFills.flatMap { sealed -> [Diagnostic] in
-            guard let step = context.recipe.steps.first(where: { $0.number == sealed.step }), let (celsius, location) = step.temperature else { return [] }
+            guard let step = context.recipe.steps.first(where: { $0.number == sealed.step }), let (celsius, location) = step.temperature
+            else { return [] }
             return context.course.solvents(atStep: sealed.step, in: context.resolved).compactMap { solvent in
                 guard let boiling = solvent.chemical?.boilingPointCelsius, celsius > boiling else { return nil }
                 return finding(

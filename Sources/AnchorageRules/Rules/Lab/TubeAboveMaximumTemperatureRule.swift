@@ -3,6 +3,7 @@ import AnchorageCore
 struct TubeAboveMaximumTemperatureRule: Rule {
     static let description = RuleDescription(
         id: "LAB-010", name: "tube-above-maximum-temperature", family: .lab, severity: .error,
+        basis: .ruledOut(citation: "kintek-tube-furnace-tubes"),
         summary: "A furnace work tube named in the step (`tube: quartz` or `alumina`) must not be heated above its maximum temperature.",
         rationale: """
             A fused-quartz work tube softens and devitrifies above its working limit and can sag or fail under the gas \
@@ -12,14 +13,22 @@ struct TubeAboveMaximumTemperatureRule: Rule {
             """,
         references: ["kintek-tube-furnace-tubes"],
         triggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps.replacingOccurrences(
-                of: "temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2", with: "temperature: ↓1300 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2, tube: quartz")),
+            .recipe(
+                reagents: RuleExample.feZIF8Reagents,
+                steps: RuleExample.feZIF8Steps.replacingOccurrences(
+                    of: "temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2",
+                    with: "temperature: ↓1300 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2, tube: quartz"))
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps.replacingOccurrences(
-                of: "atmosphere: N2", with: "atmosphere: N2, tube: quartz")),
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps.replacingOccurrences(
-                of: "temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2", with: "temperature: 1300 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2, tube: alumina")),
+            .recipe(
+                reagents: RuleExample.feZIF8Reagents,
+                steps: RuleExample.feZIF8Steps.replacingOccurrences(
+                    of: "atmosphere: N2", with: "atmosphere: N2, tube: quartz")),
+            .recipe(
+                reagents: RuleExample.feZIF8Reagents,
+                steps: RuleExample.feZIF8Steps.replacingOccurrences(
+                    of: "temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2",
+                    with: "temperature: 1300 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2, tube: alumina")),
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
@@ -30,7 +39,11 @@ struct TubeAboveMaximumTemperatureRule: Rule {
             return finding(
                 "\(QuantityFormat.number(celsius)) °C is above the \(QuantityFormat.number(maximum)) °C limit of a \(tube) work tube",
                 at: location,
-                notes: [DiagnosticNote(tube == "quartz" ? "use an alumina tube, or stay at or below the quartz limit" : "use a lower temperature"), limit.sourceNote])
+                notes: [
+                    DiagnosticNote(
+                        tube == "quartz" ? "use an alumina tube, or stay at or below the quartz limit" : "use a lower temperature"),
+                    limit.sourceNote,
+                ])
         }
     }
 }

@@ -3,6 +3,7 @@ import AnchorageCore
 struct MetalExceedsSitesRule: Rule {
     static let description = RuleDescription(
         id: "LINK-002", name: "metal-exceeds-sites", family: .linkerAnchoring, severity: .warning,
+        basis: .publishedRisk(citation: "review-pom-admc"),
         summary: "More metal than chelating sites (metal:site above 1) leaves metal unbound, which clusters.",
         rationale: """
             Each chelating site holds one metal atom; metal beyond the number of sites has nothing to hold it and \
@@ -14,25 +15,39 @@ struct MetalExceedsSitesRule: Rule {
             """,
         references: ["review-pom-admc", "fang-2018-pt-porphyrin-mof", "feng2013-pcn224", "thoresen-2020-uio67-bpy-ru"],
         triggering: [
-            .recipe(route: "linker-anchoring", host: "PCN-224", metals: "[Pt]",
-                    reagents: "tcpp: {name: meso-tetra(4-carboxyphenyl)porphine, mass: 10 mg, role: linker}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: ↓20 mg}\ndmf: {name: DMF, role: solvent}",
-                    steps: "- dissolve: [tcpp, pt]\n  in: {dmf: 5 mL}\n- stir: {time: 12 h}\n- reduce: {gas: H2/N2, h2: 5 %, temperature: 180 °C, time: 2 h}"),
-            .recipe(route: "linker-anchoring", host: "COF-LZU1", metals: "[Pd]",
-                    reagents: "cof: {name: COF-LZU1, formula: C36H24N6, mass: 100 mg, role: support}\npd: {name: palladium(II) acetate, formula: Pd(OAc)2, mass: ↓500 mg}\ndcm: {name: dichloromethane, role: solvent}",
-                    steps: "- add: [cof]\n  in: {dcm: 10 mL}\n- dissolve: [pd]\n  in: {dcm: 5 mL}\n- combine: all\n- stir: {time: 24 h}"),
+            .recipe(
+                route: "linker-anchoring", host: "PCN-224", metals: "[Pt]",
+                reagents:
+                    "tcpp: {name: meso-tetra(4-carboxyphenyl)porphine, mass: 10 mg, role: linker}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: ↓20 mg}\ndmf: {name: DMF, role: solvent}",
+                steps:
+                    "- dissolve: [tcpp, pt]\n  in: {dmf: 5 mL}\n- stir: {time: 12 h}\n- reduce: {gas: H2/N2, h2: 5 %, temperature: 180 °C, time: 2 h}"
+            ),
+            .recipe(
+                route: "linker-anchoring", host: "COF-LZU1", metals: "[Pd]",
+                reagents:
+                    "cof: {name: COF-LZU1, formula: C36H24N6, mass: 100 mg, role: support}\npd: {name: palladium(II) acetate, formula: Pd(OAc)2, mass: ↓500 mg}\ndcm: {name: dichloromethane, role: solvent}",
+                steps: "- add: [cof]\n  in: {dcm: 10 mL}\n- dissolve: [pd]\n  in: {dcm: 5 mL}\n- combine: all\n- stir: {time: 24 h}"),
         ],
         nonTriggering: [
-            .recipe(route: "linker-anchoring", host: "COF-LZU1", metals: "[Pd]",
-                    reagents: "cof: {name: COF-LZU1, formula: C36H24N6, mass: 100 mg, role: support}\npd: {name: palladium(II) acetate, formula: Pd(OAc)2, mass: 15 mg}\ndcm: {name: dichloromethane, role: solvent}",
-                    steps: "- add: [cof]\n  in: {dcm: 10 mL}\n- dissolve: [pd]\n  in: {dcm: 5 mL}\n- combine: all\n- stir: {time: 24 h}"),
-            .recipe(route: "linker-anchoring", host: "PCN-224", metals: "[Pt]",
-                    reagents: "tcpp: {name: meso-tetra(4-carboxyphenyl)porphine, mass: 10 mg, role: linker}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 3 mg}\ndmf: {name: DMF, role: solvent}",
-                    steps: "- dissolve: [tcpp, pt]\n  in: {dmf: 5 mL}\n- stir: {time: 12 h}\n- reduce: {gas: H2/N2, h2: 5 %, temperature: 180 °C, time: 2 h}"),
+            .recipe(
+                route: "linker-anchoring", host: "COF-LZU1", metals: "[Pd]",
+                reagents:
+                    "cof: {name: COF-LZU1, formula: C36H24N6, mass: 100 mg, role: support}\npd: {name: palladium(II) acetate, formula: Pd(OAc)2, mass: 15 mg}\ndcm: {name: dichloromethane, role: solvent}",
+                steps: "- add: [cof]\n  in: {dcm: 10 mL}\n- dissolve: [pd]\n  in: {dcm: 5 mL}\n- combine: all\n- stir: {time: 24 h}"),
+            .recipe(
+                route: "linker-anchoring", host: "PCN-224", metals: "[Pt]",
+                reagents:
+                    "tcpp: {name: meso-tetra(4-carboxyphenyl)porphine, mass: 10 mg, role: linker}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 3 mg}\ndmf: {name: DMF, role: solvent}",
+                steps:
+                    "- dissolve: [tcpp, pt]\n  in: {dmf: 5 mL}\n- stir: {time: 12 h}\n- reduce: {gas: H2/N2, h2: 5 %, temperature: 180 °C, time: 2 h}"
+            ),
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
-        guard context.route == .linkerAnchoring, let limit = context.knowledge.chemistry.threshold("linker_anchoring.max_metal_to_site_ratio"),
-              let maximum = limit.number, let metal = context.targetMetalMoles else { return [] }
+        guard context.route == .linkerAnchoring,
+            let limit = context.knowledge.chemistry.threshold("linker_anchoring.max_metal_to_site_ratio"),
+            let maximum = limit.number, let metal = context.targetMetalMoles
+        else { return [] }
         let pairLigands = Set(context.knowledge.chemistry.list("linker_anchoring.multidentate_pair_ligands"))
         let dual = context.recipe.target.site.value == .dualAtom
         var sites = 0.0
@@ -44,9 +59,11 @@ struct MetalExceedsSitesRule: Rule {
         if sites == 0 { sites = supportSites(context) ?? 0 }
         guard sites > 0, metal / sites > maximum else { return [] }
         let location = context.targetMetalReagents.first?.estimates.first?.location ?? context.recipe.target.site.location
-        return [finding(
-            "\(QuantityFormat.amount(moles: metal)) of metal for \(QuantityFormat.amount(moles: sites)) of chelating sites (metal:site \(QuantityFormat.number(metal / sites, significant: 2))): the excess will cluster",
-            at: location, notes: [DiagnosticNote("keep the metal at or below one per site"), limit.sourceNote])]
+        return [
+            finding(
+                "\(QuantityFormat.amount(moles: metal)) of metal for \(QuantityFormat.amount(moles: sites)) of chelating sites (metal:site \(QuantityFormat.number(metal / sites, significant: 2))): the excess will cluster",
+                at: location, notes: [DiagnosticNote("keep the metal at or below one per site"), limit.sourceNote])
+        ]
     }
 
     /// Chelating sites of the support reagent: formula units × N atoms per unit / N atoms per site, for a host with one
@@ -54,7 +71,7 @@ struct MetalExceedsSitesRule: Rule {
     /// formula is taken for a site N, so the count errs high: an excess can be missed, never invented.
     func supportSites(_ context: RuleContext) -> Double? {
         guard let support = context.supportReagent, let formula = support.formula, let units = support.moles,
-              case .map(let perSite)? = context.knowledge.chemistry.threshold("linker_anchoring.nitrogen_atoms_per_site")?.value
+            case .map(let perSite)? = context.knowledge.chemistry.threshold("linker_anchoring.nitrogen_atoms_per_site")?.value
         else { return nil }
         let kinds = context.chelatingSiteKinds
         guard kinds.count == 1, let kind = kinds.first, case .number(let nitrogens)? = perSite[kind], nitrogens > 0 else { return nil }

@@ -3,6 +3,7 @@ import AnchorageCore
 struct NobleMetalInZIFRule: Rule {
     static let description = RuleDescription(
         id: "MIX-001", name: "metal-cannot-replace-zinc", family: .mixedMetal, severity: .error,
+        basis: .ruledOut(citation: "review-pom-admc"),
         summary: "In a mixed-metal ZIF the target metal must be able to take Zn's place as a node; Pt, Pd, Ru and Ir cannot.",
         rationale: """
             The mixed-metal route builds the target metal into the framework as a node beside Zn, so that Zn spaces the \
@@ -13,14 +14,22 @@ struct NobleMetalInZIFRule: Rule {
             """,
         references: ["review-pom-admc", "geng-2018-ru-sas", "yin-2016-co-sas"],
         triggering: [
-            .recipe(route: "mixed-metal-pyrolysis", metals: "[↓Pt]",
-                    reagents: "zn: {name: zinc nitrate hexahydrate, mass: 1.69 g}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 0.05 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",
-                    steps: "- dissolve: [zn, pt]\n  in: {meoh: 30 mL}\n- dissolve: [hmim]\n  in: {meoh: 30 mL}\n- combine: all\n- stir: {time: 24 h}\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),
+            .recipe(
+                route: "mixed-metal-pyrolysis", metals: "[↓Pt]",
+                reagents:
+                    "zn: {name: zinc nitrate hexahydrate, mass: 1.69 g}\npt: {name: potassium tetrachloroplatinate(II), formula: K2PtCl4, mass: 0.05 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",
+                steps:
+                    "- dissolve: [zn, pt]\n  in: {meoh: 30 mL}\n- dissolve: [hmim]\n  in: {meoh: 30 mL}\n- combine: all\n- stir: {time: 24 h}\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"
+            )
         ],
         nonTriggering: [
-            .recipe(route: "mixed-metal-pyrolysis", metals: "[Co]",
-                    reagents: "zn: {name: zinc nitrate hexahydrate, mass: 1.69 g}\nco: {name: cobalt(II) nitrate hexahydrate, mass: 0.33 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",
-                    steps: "- dissolve: [zn, co]\n  in: {meoh: 30 mL}\n- dissolve: [hmim]\n  in: {meoh: 30 mL}\n- combine: all\n- stir: {time: 24 h}\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"),
+            .recipe(
+                route: "mixed-metal-pyrolysis", metals: "[Co]",
+                reagents:
+                    "zn: {name: zinc nitrate hexahydrate, mass: 1.69 g}\nco: {name: cobalt(II) nitrate hexahydrate, mass: 0.33 g}\nhmim: {name: 2-methylimidazole, mass: 3.70 g}\nmeoh: {name: methanol, role: solvent}",
+                steps:
+                    "- dissolve: [zn, co]\n  in: {meoh: 30 mL}\n- dissolve: [hmim]\n  in: {meoh: 30 mL}\n- combine: all\n- stir: {time: 24 h}\n- pyrolyze: {temperature: 900 °C, ramp: 5 °C/min, hold: 3 h, atmosphere: N2}"
+            )
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {

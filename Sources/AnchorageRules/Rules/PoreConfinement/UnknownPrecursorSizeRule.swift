@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UnknownPrecursorSizeRule: Rule {
     static let description = RuleDescription(
-        id: "CONF-010", name: "unknown-precursor-size", family: .poreConfinement, severity: .note,
+        id: "CONF-010", name: "unknown-precursor-size", family: .poreConfinement, severity: .unknown, basis: .missingData,
         summary: "A precursor whose size is not in the catalog cannot be checked against the cage and window.",
         rationale: """
             The confinement rules compare the precursor's van der Waals size with the host's cage and window. Where \
@@ -12,13 +12,15 @@ struct UnknownPrecursorSizeRule: Rule {
             """,
         references: ["review-pom-admc", "park2006-zif"],
         triggering: [
-            .recipe(metals: "[V]", reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
-                of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
-                with: "v: {name: ↓vanadyl acetylacetonate, formula: VO(acac)2, mass: 0.05 g, role: metal-precursor}"),
-                    steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, v]")),
+            .recipe(
+                metals: "[V]",
+                reagents: RuleExample.feZIF8Reagents.replacingOccurrences(
+                    of: "fe: {name: iron(III) acetylacetonate, formula: Fe(acac)3, mass: 0.10 g, role: metal-precursor}",
+                    with: "v: {name: ↓vanadyl acetylacetonate, formula: VO(acac)2, mass: 0.05 g, role: metal-precursor}"),
+                steps: RuleExample.feZIF8Steps.replacingOccurrences(of: "[zn, fe]", with: "[zn, v]"))
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {
@@ -26,9 +28,15 @@ struct UnknownPrecursorSizeRule: Rule {
         return context.confinedPrecursors.compactMap { confined in
             let salt = confined.precursor.map(\.isSimpleSalt) ?? confined.reagent.isSimpleSaltByFormula
             guard !salt, confined.verdict?.fitsCage == nil else { return nil }
-            let why = confined.precursor == nil ? "is not in the precursor catalog" : "has no sourced size in the precursor catalog"
-            return finding("\(confined.reagent.displayName) \(why): its fit in the cage and window is not checked", at: confined.location,
-                           notes: [DiagnosticNote("add its geometry to a lab catalog, or check it with `anchorage fit --xyz`")])
+            let missing = MissingDatum(
+                "the size of \(confined.reagent.displayName)",
+                addTo: confined.precursor == nil
+                    ? "its geometry to precursors.yaml or a lab catalog's `precursors:` (--catalog)"
+                    : "a sourced size to its entry in precursors.yaml",
+                at: confined.location)
+            return notChecked(
+                missing,
+                notes: [DiagnosticNote("its fit in the cage and window is not checked; `anchorage fit --xyz` sizes a structure file")])
         }
     }
 }

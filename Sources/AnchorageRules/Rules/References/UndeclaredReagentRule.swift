@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UndeclaredReagentRule: Rule {
     static let description = RuleDescription(
-        id: "REF-001", name: "undeclared-reagent", family: .references, severity: .error,
+        id: "REF-001", name: "undeclared-reagent", family: .references, severity: .error, basis: .recipeDefect,
         summary: "Every reagent a step names must be declared under `reagents`.",
         rationale: """
             A step that dissolves 'fe' when no reagent 'fe' exists cannot be weighed out, and is most often a typo of a \
@@ -12,15 +12,17 @@ struct UndeclaredReagentRule: Rule {
             """,
         references: ["mehr-2020-xdl", "kearnes-2021-ord"],
         triggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: """
-                - dissolve: [zn, ↓fee]
-                  in: {meoh: 30 mL}
-                - dissolve: [hmim]
-                  in: {meoh: 30 mL}
-                """),
+            .recipe(
+                reagents: RuleExample.feZIF8Reagents,
+                steps: """
+                    - dissolve: [zn, ↓fee]
+                      in: {meoh: 30 mL}
+                    - dissolve: [hmim]
+                      in: {meoh: 30 mL}
+                    """)
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {

@@ -2,8 +2,9 @@ import AnchorageCore
 
 struct UnknownHostRule: Rule {
     static let description = RuleDescription(
-        id: "REF-006", name: "unknown-host", family: .references, severity: .warning,
-        summary: "The host should be a framework the catalog knows by name or alias; otherwise the checks on its sites, cages and stability are skipped.",
+        id: "REF-006", name: "unknown-host", family: .references, severity: .unknown, basis: .missingData,
+        summary:
+            "The host should be a framework the catalog knows by name or alias; otherwise the checks on its sites, cages and stability are skipped.",
         rationale: """
             The route rules read what they know of the host from the framework catalog: its chelating sites (LINK), its \
             exchangeable nodes (NODE), its terminal –OH (SIM), its cage and window (CONF), its metals and decomposition \
@@ -14,7 +15,7 @@ struct UnknownHostRule: Rule {
             """,
         references: ["chung2019-coremof"],
         triggering: [
-            .recipe(host: "↓ZIF-8x", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(host: "↓ZIF-8x", reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ],
         nonTriggering: [
             .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
@@ -23,13 +24,18 @@ struct UnknownHostRule: Rule {
 
     func check(_ context: RuleContext) -> [Diagnostic] {
         let catalog = context.knowledge.hosts.hosts
-        guard let written = context.recipe.host, !catalog.isEmpty, context.host == nil else { return [] }
+        guard let written = context.recipe.host, !catalog.isEmpty, let missing = context.unknownHost else { return [] }
         let names = catalog.map(\.name)
         let suggestion = Suggestion.closest(to: written.value, among: names + catalog.flatMap(\.aliases))
             .map { alias in catalog.first { $0.answers(to: alias) }?.name ?? alias }
-        return [finding(
-            "host '\(written.value)' is not in the framework catalog: its sites, cages and stability are not checked",
-            at: written.location,
-            notes: [DiagnosticNote(suggestion.map { "did you mean '\($0)'?" } ?? "known: " + names.joined(separator: ", "))])]
+        return [
+            notChecked(
+                missing,
+                notes: [
+                    DiagnosticNote(
+                        "its sites, cages and stability are not checked; "
+                            + (suggestion.map { "did you mean '\($0)'?" } ?? "known: " + names.joined(separator: ", ")))
+                ])
+        ]
     }
 }

@@ -2,7 +2,7 @@ import AnchorageCore
 
 struct UnusedReagentRule: Rule {
     static let description = RuleDescription(
-        id: "REF-002", name: "unused-reagent", family: .references, severity: .warning,
+        id: "REF-002", name: "unused-reagent", family: .references, severity: .warning, basis: .writingSlip,
         summary: "Every declared reagent should be used by some step.",
         rationale: """
             A reagent weighed out but never added means either a missing step or a leftover line; either way the protocol \
@@ -11,10 +11,10 @@ struct UnusedReagentRule: Rule {
             """,
         references: ["mehr-2020-xdl"],
         triggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents + "\n↓etoh: {name: ethanol, role: solvent}", steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents + "\n↓etoh: {name: ethanol, role: solvent}", steps: RuleExample.feZIF8Steps)
         ],
         nonTriggering: [
-            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps),
+            .recipe(reagents: RuleExample.feZIF8Reagents, steps: RuleExample.feZIF8Steps)
         ])
 
     func check(_ context: RuleContext) -> [Diagnostic] {

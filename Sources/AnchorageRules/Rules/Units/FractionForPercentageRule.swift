@@ -1,6 +1,6 @@
 struct FractionForPercentageRule: LoaderRule {
     static let description = RuleDescription(
-        id: "UNIT-004", name: "fraction-for-percentage", family: .units, severity: .error,
+        id: "UNIT-004", name: "fraction-for-percentage", family: .units, severity: .error, basis: .recipeDefect,
         summary: "A percentage is written with '%': 0.05 where 5 % is meant is refused.",
         rationale: """
             An H2 content of '0.05' may mean 5 % or 0.05 %, a hundredfold difference in a flammability check. Percentages \
@@ -8,13 +8,17 @@ struct FractionForPercentageRule: LoaderRule {
             """,
         references: ["nist-sp811-2008"],
         triggering: [
-            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: """
-                - reduce: {gas: H2/Ar, h2: ↓0.05, temperature: 300 °C, time: 2 h}
-                """),
+            .recipe(
+                reagents: "meoh: {name: methanol, role: solvent}",
+                steps: """
+                    - reduce: {gas: H2/Ar, h2: ↓0.05, temperature: 300 °C, time: 2 h}
+                    """)
         ],
         nonTriggering: [
-            .recipe(reagents: "meoh: {name: methanol, role: solvent}", steps: """
-                - reduce: {gas: H2/Ar, h2: 5 %, temperature: 300 °C, time: 2 h}
-                """),
+            .recipe(
+                reagents: "meoh: {name: methanol, role: solvent}",
+                steps: """
+                    - reduce: {gas: H2/Ar, h2: 5 %, temperature: 300 °C, time: 2 h}
+                    """)
         ])
 }

@@ -1,7 +1,8 @@
 struct ImpossibleValueRule: LoaderRule {
     static let description = RuleDescription(
-        id: "UNIT-003", name: "impossible-value", family: .units, severity: .error,
-        summary: "A value must be physically possible: no temperature below absolute zero, no negative amount, no percentage above 100, nothing beyond a bench's range.",
+        id: "UNIT-003", name: "impossible-value", family: .units, severity: .error, basis: .recipeDefect,
+        summary:
+            "A value must be physically possible: no temperature below absolute zero, no negative amount, no percentage above 100, nothing beyond a bench's range.",
         rationale: """
             A sign slip (−500 °C) or a negative mass is a typo that a later calculation would carry silently into every \
             derived quantity. So is a value far past anything a lab does (a stir of 1e300 h, a furnace at 1e19 °C): \
