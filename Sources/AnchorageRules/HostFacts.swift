@@ -46,13 +46,31 @@ public struct HostFacts: Sendable {
 
 /// The host frameworks the rules know, looked up by any of their names.
 public struct HostCatalog: Sendable {
-    public var hosts: [HostFacts]
+    public var hosts: [HostFacts] {
+        didSet { positions = Self.positions(of: hosts) }
+    }
+    /// Each name's key to the first host answering to it: the rules look a host up many times per recipe.
+    private var positions: [String: Int]
 
-    public init(_ hosts: [HostFacts]) { self.hosts = hosts }
+    public init(_ hosts: [HostFacts]) {
+        self.hosts = hosts
+        positions = Self.positions(of: hosts)
+    }
 
     public static let empty = HostCatalog([])
 
+    /// The first host, in catalog order, that answers to the name.
     public func host(named name: String) -> HostFacts? {
-        hosts.first { $0.answers(to: name) }
+        positions[HostFacts.key(name)].map { hosts[$0] }
+    }
+
+    private static func positions(of hosts: [HostFacts]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (position, host) in hosts.enumerated() {
+            for name in [host.id, host.name] + host.aliases where positions[HostFacts.key(name)] == nil {
+                positions[HostFacts.key(name)] = position
+            }
+        }
+        return positions
     }
 }
