@@ -122,7 +122,11 @@ public struct EvidenceData: Sendable {
 
     /// The precedents of these metals, this site and route (any host).
     func precedents(metals: [String], site: SiteType, route: Route) -> [Precedent] {
-        precedents.filter { Set($0.metals) == Set(metals) && $0.site == site.rawValue && $0.route == route.rawValue }
+        precedents.filter { precedent in
+            guard precedent.site == site.rawValue, precedent.route == route.rawValue else { return false }
+            // A single-atom entry may list several metals, each made on its own; a pair is the two metals together.
+            return site == .singleAtom ? metals.count == 1 && precedent.metals.contains(metals[0]) : Set(precedent.metals) == Set(metals)
+        }
     }
 }
 
