@@ -153,7 +153,7 @@ struct PlanText {
             for precedent in best.precedents {
                 let on = precedent.family.map { " (\(precedent.host), same family: \($0))" } ?? ""
                 out += "   precedent: \(precedent.shortCitation), \(precedent.doiText)\(on): \(precedent.outcome)\n"
-                out += "      note: made with \(precedent.precursor)\n"
+                out += "      note: precursor: \(precedent.precursor)\n"
             }
             let findings = best.reasons.filter { $0.severity != .note || $0.source == "fit" }
             for reason in findings {

@@ -261,8 +261,8 @@ public struct Planner: Sendable {
         let held = RuleRegistry.descriptions.filter { $0.family == family && !fired.contains($0.id) }.map {
             PlanReason(.note, source: $0.id, $0.summary, references: $0.references)
         }
-        var conditions = draft.conditions(of: result)
-        conditions += reasons.filter { $0.severity == .warning }.map { "\($0.message) [\($0.source)]" }
+        // A warning is printed as a finding, not as a condition: a published risk is not a recipe to follow.
+        let conditions = draft.conditions(of: result)
         let precedents = precedentMatches(draft)
         let grade = Self.grade(reasons, precedents: precedents)
         return PlanCandidate(
