@@ -419,6 +419,19 @@ struct Draft {
         return conditions
     }
 
+    /// Chelating sites per gram of the host as weighed in (`plan.yaml` `chelating_sites`), computed from the formula.
+    var chelatingSitesPerGram: (millimolePerGram: Double, basis: String)? {
+        guard case .map(let entries)? = data.root.entry("chelating_sites"),
+            let (_, entry) = entries.first(where: { host.answers(to: $0.key) }), let perFormula = entry["per_formula"]?.number,
+            let formula = entry["formula"]?.text, let mass = planner.molarMass(formula), mass > 0
+        else { return nil }
+        let count = QuantityFormat.number(perFormula)
+        return (
+            perFormula * 1000 / mass,
+            "\(count) per \(formula), \(QuantityFormat.number(mass, significant: 6)) g/mol: \(entry["source"]?.text ?? "no source")"
+        )
+    }
+
     var maximumIsolatedLoading: String? {
         switch route {
         case .poreConfinement:
@@ -475,7 +488,12 @@ struct Draft {
                 let linker = formationReagents.first(where: { table[$0.chemical.id] != nil }),
                 let formula = linker.chemical.formula, let mass = planner.molarMass(formula), mass > 0
             else {
-                return text + "; sites per gram of \(host.name) not in the catalog"
+                guard let sites = chelatingSitesPerGram else {
+                    return text + "; sites per gram of \(host.name) not on record (plan.yaml chelating_sites)"
+                }
+                let metal = batch * sites.millimolePerGram / 1000 * (ratio?.number ?? 1)
+                return text
+                    + ": \(QuantityFormat.number(sites.millimolePerGram, significant: 3)) mmol sites per g of \(host.name) (\(sites.basis)); this batch, at most \(QuantityFormat.amount(moles: metal)) of metal"
             }
             let sites = linker.grams / mass * perMolecule * (ratio?.number ?? 1)
             text +=
