@@ -11,10 +11,13 @@ public struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Plan a synthesis: every route for a metal and site, ranked, with reasons and references; or a draft recipe.",
         discussion: """
-            Each route is drafted for the catalog's hosts and precursors and the draft is checked by the rules and the \
-            fit: feasible (no finding), feasible with conditions (warnings), not feasible (errors). Ranked feasible \
-            first, then by the citations on record for the host, precursor or metal. --why adds every rule the best \
-            draft satisfies, with its references. --emit recipe --route R writes the best draft of R to standard output \
+            Each route is drafted for the catalog's hosts and precursors, the draft is checked by the rules and the \
+            fit, and each route × host × precursor is graded by how much is known: precedent (a published synthesis \
+            of the metal by the route on the host or its family, with its DOI), rules hold (every check held, no \
+            precedent), unknown (a check could not run, or a published risk; the data that would settle it is \
+            listed), not feasible (a rule rules it out). Ranked by grade, then by the evidence and the citations on \
+            record. Each route says what data would move it up. --why adds every rule the best draft satisfies, with \
+            its references. --emit recipe --route R writes the best draft of R to standard output \
             (for --batch grams of host); it validates with no error.
 
             Exit status: 0 with an answer, 1 when the route asked for is not feasible, 2 for an unknown name or wrong usage.
@@ -23,7 +26,7 @@ public struct PlanCommand: AsyncParsableCommand {
     public enum Format: String, ExpressibleByArgument, Sendable { case text, json }
     public enum Emit: String, ExpressibleByArgument, Sendable { case recipe }
 
-    @Option(help: "Target metal(s), by symbol; two, comma-separated, for a dual-atom site (Fe,Co).")
+    @Option(help: "Target metal(s), by symbol or name in any case (Co, cobalt); two, comma-separated, for a dual-atom site (Fe,Co).")
     public var metal: String
 
     @Option(help: "single-atom or dual-atom.")
@@ -32,7 +35,7 @@ public struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Use only this host framework.")
     public var host: String?
 
-    @Option(help: "The support the catalyst should end on (e.g. N-doped-carbon, NU-1000).")
+    @Option(help: "The support the catalyst should end on (N-doped carbon, also written N-C or NC; or a framework: NU-1000).")
     public var support: String?
 
     @Option(help: "Use only this precursor.")
@@ -75,9 +78,8 @@ public struct PlanCommand: AsyncParsableCommand {
 
     func request() throws -> PlanRequest {
         guard let site = SiteType(rawValue: site) else { throw CommandFailure.usage("--site is single-atom or dual-atom, not '\(site)'") }
-        // Symbols as written or in any case: "pt" and "PT" are Pt.
+        // Symbols or names in any case ("pt", "PT", "Platinum"); the planner resolves them.
         let metals = metal.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
         let grams: Double
         switch QuantityParser.parse(batch, expecting: [.mass]) {
         case .success(let quantity): grams = quantity.canonicalValue
@@ -93,17 +95,23 @@ public struct PlanCommand: AsyncParsableCommand {
                 throw CommandFailure.usage("--emit recipe needs --route (one of \(Route.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             guard let best = try planner.best(route, request) else {
-                return CommandOutput(standardError: "error: no draft of \(route.rawValue) for \(request.metals.joined(separator: ",")): no host or precursor in the catalog to draft it with\n", exitCode: 1)
+                return CommandOutput(
+                    standardError:
+                        "error: no draft of \(route.rawValue) for \(request.metals.joined(separator: ",")): no host or precursor in the catalog to draft it with\n",
+                    exitCode: 1)
             }
-            guard best.feasibility != .notFeasible else {
+            guard best.grade != .notFeasible else {
                 let reasons = best.reasons.filter { $0.severity == .error }.map { "  \($0.source): \($0.message)" }
-                return CommandOutput(standardError: "error: \(route.title) is not feasible for \(request.metals.joined(separator: ",")):\n" + reasons.joined(separator: "\n") + "\n", exitCode: 1)
+                return CommandOutput(
+                    standardError: "error: \(route.title) is not feasible for \(request.metals.joined(separator: ",")):\n"
+                        + reasons.joined(separator: "\n") + "\n", exitCode: 1)
             }
             return CommandOutput(standardOutput: best.draft)
         }
         let plan = try planner.plan(request)
         if format == .json { return CommandOutput(standardOutput: try json(plan)) }
-        return CommandOutput(standardOutput: PlanText(citations: planner.knowledge.citations, why: why).render(plan, request: request))
+        return CommandOutput(
+            standardOutput: PlanText(citations: planner.knowledge.citations, why: why).render(plan, request: try planner.resolve(request)))
     }
 
     func json(_ plan: Plan) throws -> String {
@@ -131,19 +139,29 @@ struct PlanText {
             return known.isEmpty ? "" : " [" + known.joined(separator: "; ") + "]"
         }
         for (index, route) in plan.routes.enumerated() {
-            out += "\n\(index + 1). \(route.title) (\(route.route.rawValue)): \(route.feasibility.title)\n"
+            out += "\n\(index + 1). \(route.title) (\(route.route.rawValue)): \(route.grade.title)\n"
             if let summary = route.summary { out += "   idea: \(summary)\(cite(route.summaryReferences))\n" }
             guard let best = route.best else {
                 for reason in route.notDrafted where reason.severity == .error { out += "   \(reason.source): \(reason.message)\n" }
+                for reason in route.notDrafted where reason.severity == .unknown {
+                    out += "   not checked[\(reason.source)]: \(reason.message)\n"
+                }
+                for item in route.toMoveUp { out += "   to move up: \(item)\n" }
                 continue
             }
             out += "   host \(best.host ?? "—"); precursor \(best.precursors.joined(separator: " + "))\n"
+            for precedent in best.precedents {
+                let on = precedent.family.map { " (\(precedent.host), same family: \($0))" } ?? ""
+                out += "   precedent: \(precedent.shortCitation), \(precedent.doiText)\(on): \(precedent.outcome)\n"
+                out += "      note: precursor: \(precedent.precursor)\n"
+            }
             let findings = best.reasons.filter { $0.severity != .note || $0.source == "fit" }
             for reason in findings {
-                out += "   \(reason.severity.rawValue)[\(reason.source)]: \(reason.message)\(cite(reason.references))\n"
+                let label = reason.severity == .unknown ? "not checked" : reason.severity.rawValue
+                out += "   \(label)[\(reason.source)]: \(reason.message)\(cite(reason.references))\n"
                 for note in reason.notes { out += "      note: \(note)\n" }
             }
-            if best.feasibility != .notFeasible {
+            if best.grade != .notFeasible {
                 if why {
                     for held in best.checksHeld { out += "   holds [\(held.source)]: \(held.message)\(cite(held.references))\n" }
                 } else if !best.checksHeld.isEmpty {
@@ -151,12 +169,19 @@ struct PlanText {
                 }
                 for condition in best.conditions { out += "   condition: \(condition)\n" }
                 if let loading = best.maximumIsolatedLoading { out += "   maximum isolated loading: \(loading)\n" }
-                out += "   draft: anchorage plan --metal \(plan.metals.joined(separator: ",")) --site \(plan.site.rawValue) --emit recipe --route \(route.route.rawValue)"
+            }
+            for item in route.toMoveUp { out += "   to move up: \(item)\n" }
+            if best.grade != .notFeasible {
+                out +=
+                    "   draft: anchorage plan --metal \(plan.metals.joined(separator: ",")) --site \(plan.site.rawValue) --emit recipe --route \(route.route.rawValue)"
                 out += (best.host.map { " --host \(Self.shellWord($0))" } ?? "") + "\n"
             }
-            let others = route.alternatives.filter { $0.feasibility != .notFeasible }
+            let others = route.alternatives.filter { $0.grade != .notFeasible }
             if !others.isEmpty {
-                out += "   also: " + others.map { "\($0.host ?? "—") with \($0.precursors.first ?? "—") (\($0.feasibility.title))" }.joined(separator: "; ") + "\n"
+                out +=
+                    "   also: "
+                    + others.map { "\($0.host ?? "—") with \($0.precursors.first ?? "—") (\($0.grade.title))" }.joined(separator: "; ")
+                    + "\n"
             }
         }
         if !cited.isEmpty {

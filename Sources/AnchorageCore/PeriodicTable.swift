@@ -35,5 +35,20 @@ public struct PeriodicTable: Sendable {
 
     public func element(_ symbol: String) -> Element? { bySymbol[symbol] }
 
+    /// Spellings other than the IUPAC name that IUPAC accepts (Nomenclature of Inorganic Chemistry, 2005, IR-3.1:
+    /// "aluminum" and "cesium"), and the older British "sulphur".
+    static let alternativeNames = ["aluminum": "Al", "cesium": "Cs", "sulphur": "S"]
+
+    /// An element as a chemist writes it: its symbol in any case (`co`, `CO`), or its name in any case (`Cobalt`).
+    public func element(written: String) -> Element? {
+        let text = written.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let exact = bySymbol[text] { return exact }
+        let lower = text.lowercased()
+        if let symbol = Self.alternativeNames[lower] { return bySymbol[symbol] }
+        if let named = elements.first(where: { $0.name.lowercased() == lower }) { return named }
+        guard !lower.isEmpty, lower.count <= 3 else { return nil }
+        return bySymbol[lower.prefix(1).uppercased() + lower.dropFirst()]
+    }
+
     public var symbols: [String] { elements.map(\.symbol) }
 }

@@ -34,10 +34,14 @@ struct Draft {
 
     /// The reagents of a host formed from a linker, scaled to the batch: id, chemical, grams, role.
     var formationReagents: [(id: String, chemical: Chemical, grams: Double, role: ReagentRole)] {
-        guard batchedByLinker, let key = formationKey, case .map(let entries)? = data.root.entry("formation.\(key).reagents") else { return [] }
+        guard batchedByLinker, let key = formationKey, case .map(let entries)? = data.root.entry("formation.\(key).reagents") else {
+            return []
+        }
         return entries.keys.sorted().compactMap { id in
-            guard let entry = entries[id], let chemical = chemical(entry["chemical"]?.text), let perGram = entry["grams_per_g_linker"]?.number,
-                  let role = entry["role"]?.text.flatMap(ReagentRole.init(rawValue:)) else { return nil }
+            guard let entry = entries[id], let chemical = chemical(entry["chemical"]?.text),
+                let perGram = entry["grams_per_g_linker"]?.number,
+                let role = entry["role"]?.text.flatMap(ReagentRole.init(rawValue:))
+            else { return nil }
             return (id, chemical, perGram * batch, role)
         }
     }
@@ -56,7 +60,9 @@ struct Draft {
 
     /// Moles of framework metal in a host formed in the recipe: the batch over the unit cell's mass per metal atom.
     var frameworkMetalMoles: Double? {
-        guard formed, let framework, let atoms = framework.metalAtomsPerCell, let mass = framework.cellMolarMass, mass > 0 else { return nil }
+        guard formed, let framework, let atoms = framework.metalAtomsPerCell, let mass = framework.cellMolarMass, mass > 0 else {
+            return nil
+        }
         return batch * atoms / mass
     }
 
@@ -64,17 +70,21 @@ struct Draft {
     /// ZIF, else the planning loading (wt % metal of the host).
     func precursorMoles(_ source: MetalSource) -> Double? {
         let share = Double(sources.count)
-        if route == .mixedMetalPyrolysis, let zinc = frameworkMetalMoles, let ratio = data.number("loading.zn_to_metal_molar_ratio"), ratio > 0 {
+        if route == .mixedMetalPyrolysis, let zinc = frameworkMetalMoles, let ratio = data.number("loading.zn_to_metal_molar_ratio"),
+            ratio > 0
+        {
             return zinc / ratio / share / source.metalPerFormula
         }
         if route == .poreConfinement, let fit = knowledge.fit, let framework, let precursor = source.fitPrecursor,
-           let fill = data.number("loading.cage_fill_fraction"),
-           let maximum = fit.assessFit(precursor, framework).batchMaximum(
-               hostGrams: formed ? nil : batch, frameworkMetalMillimoles: frameworkMetalMoles.map { $0 * 1000 }) {
+            let fill = data.number("loading.cage_fill_fraction"),
+            let maximum = fit.assessFit(precursor, framework).batchMaximum(
+                hostGrams: formed ? nil : batch, frameworkMetalMillimoles: frameworkMetalMoles.map { $0 * 1000 })
+        {
             return maximum.millimoles / 1000 * fill / share
         }
         guard let percent = data.number("loading.metal_wt_pct_of_host"), let weight = knowledge.elements.element(source.metal)?.weight,
-              source.metalPerFormula > 0 else { return nil }
+            source.metalPerFormula > 0
+        else { return nil }
         return batch * percent / 100 / weight / share / source.metalPerFormula
     }
 
@@ -88,7 +98,10 @@ struct Draft {
             "title: " + Self.quoted(title),
             "source:",
             "  cite: " + Self.quoted("Drafted from " + (data.text("routes.\(templateKey).source") ?? "the planning data")),
-            "  note: " + Self.quoted("Written by anchorage plan for \(QuantityFormat.mass(grams: batch)) of \(batchNoun); amounts and conditions are a starting point to adjust."),
+            "  note: "
+                + Self.quoted(
+                    "Written by anchorage plan for \(QuantityFormat.mass(grams: batch)) of \(batchNoun); amounts and conditions are a starting point to adjust."
+                ),
             "target: {metals: [\(request.metals.joined(separator: ", "))], site: \(request.site.rawValue), support: \(Self.quoted(product))}",
             "route: \(route.rawValue)",
             "host: " + Self.quoted(host.name),
@@ -136,12 +149,16 @@ struct Draft {
                 line(reagent.id, name: reagent.chemical.name, formula: reagent.chemical.formula, mass: reagent.grams, role: reagent.role)
             }
         } else if formed, let key = formationKey {
-            if let salt = chemical(data.text("formation.\(key).metal_salt")), let formula = salt.formula, let mass = planner.molarMass(formula),
-               let moles = frameworkMetalMoles {
+            if let salt = chemical(data.text("formation.\(key).metal_salt")), let formula = salt.formula,
+                let mass = planner.molarMass(formula),
+                let moles = frameworkMetalMoles
+            {
                 line("zn", name: salt.name, formula: formula, mass: moles * mass, role: .metalSalt)
             }
-            if let linker = chemical(data.text("formation.\(key).linker")), let formula = linker.formula, let mass = planner.molarMass(formula),
-               let moles = frameworkMetalMoles, let perMetal = data.number("formation.\(key).linker_per_metal") {
+            if let linker = chemical(data.text("formation.\(key).linker")), let formula = linker.formula,
+                let mass = planner.molarMass(formula),
+                let moles = frameworkMetalMoles, let perMetal = data.number("formation.\(key).linker_per_metal")
+            {
                 line("linker", name: linker.name, formula: formula, mass: moles * perMetal * mass, role: .linker)
             }
         } else if let (formula, _) = planner.weighingFormula(host) {
@@ -152,7 +169,8 @@ struct Draft {
             line("m\(index + 1)", name: source.name, formula: source.formula, mass: mass, role: source.role)
         }
         if needsPairLigand, let ligand = chemical(knowledge.chemistry.list("linker_anchoring.multidentate_pair_ligands").first),
-           let formula = ligand.formula, let mass = planner.molarMass(formula), let perMetal = data.number("loading.pair_ligand_per_metal") {
+            let formula = ligand.formula, let mass = planner.molarMass(formula), let perMetal = data.number("loading.pair_ligand_per_metal")
+        {
             let metal = sources.compactMap { source in precursorMoles(source).map { $0 * source.metalPerFormula } }.reduce(0, +)
             line("ligand", name: ligand.name, formula: formula, mass: metal * perMetal * mass, role: .additive)
         }
@@ -160,7 +178,9 @@ struct Draft {
             line("co", name: co.name, formula: nil, mass: nil, role: .coReactant)
         }
         if let solvent = chemical(solventID) { line("solvent", name: solvent.name, formula: nil, mass: nil, role: .solvent) }
-        if let rinse = chemical(data.text("routes.\(templateKey).rinse")) { line("rinse", name: rinse.name, formula: nil, mass: nil, role: .solvent) }
+        if let rinse = chemical(data.text("routes.\(templateKey).rinse")) {
+            line("rinse", name: rinse.name, formula: nil, mass: nil, role: .solvent)
+        }
         return lines
     }
 
@@ -231,31 +251,100 @@ struct Draft {
     var reasons: [PlanReason] {
         var reasons: [PlanReason] = []
         for verdict in verdicts {
-            let sizes = "cage \(Self.size(verdict.framework.cageDiameter)), window \(Self.size(verdict.framework.windowDiameter)); precursor \(Self.size(verdict.effectiveCageSize)) across, \(Self.size(verdict.effectiveWindowSize)) cross-section"
-            let references = [verdict.framework.record.cageDiameter.source, verdict.precursor.record.enclosingSphereVDW.source].filter { $0 != "none found" }
+            let sizes =
+                "cage \(Self.size(verdict.framework.cageDiameter)), window \(Self.size(verdict.framework.windowDiameter)); precursor \(Self.size(verdict.effectiveCageSize)) across, \(Self.size(verdict.effectiveWindowSize)) cross-section"
+            let references = [verdict.framework.record.cageDiameter.source, verdict.precursor.record.enclosingSphereVDW.source].filter {
+                $0 != "none found"
+            }
             switch verdict.mode {
             case .tooLarge, .notConfined:
-                reasons.append(PlanReason(.error, source: "fit", "\(verdict.precursor.name) in \(verdict.framework.name): \(verdict.mode.rawValue)", notes: [sizes], references: references))
+                reasons.append(
+                    PlanReason(
+                        .error, source: "fit", "\(verdict.precursor.name) in \(verdict.framework.name): \(verdict.mode.rawValue)",
+                        notes: [sizes], references: references))
             case .undetermined:
-                reasons.append(PlanReason(.warning, source: "fit", "\(verdict.precursor.name) in \(verdict.framework.name): fit undetermined, a size is not in the catalog", notes: [sizes], references: references))
+                reasons.append(
+                    PlanReason(
+                        .unknown, source: "fit",
+                        "\(verdict.precursor.name) in \(verdict.framework.name): fit undetermined, a size is not in the catalog",
+                        notes: [sizes], references: references,
+                        settle:
+                            "the missing size: the precursor's computed geometry (precursors.yaml) or the cage and window of \(verdict.framework.name) (frameworks.yaml)"
+                    ))
             case .inSitu, .impregnation:
                 let perCage = verdict.perCageMax.map { "\($0) per cage" } ?? "per-cage count unknown"
-                reasons.append(PlanReason(.note, source: "fit", "\(verdict.precursor.name) in \(verdict.framework.name): \(verdict.mode.rawValue), \(perCage)", notes: [sizes], references: references))
+                reasons.append(
+                    PlanReason(
+                        .note, source: "fit",
+                        "\(verdict.precursor.name) in \(verdict.framework.name): \(verdict.mode.rawValue), \(perCage)", notes: [sizes],
+                        references: references))
                 if verdict.mode == .inSitu, !formed {
-                    reasons.append(PlanReason(.note, source: "plan", "the planning data has no synthesis of \(host.name) to form it around the precursor (formation hosts: \(data.formationHosts(for: route).joined(separator: ", ")))"))
+                    reasons.append(
+                        PlanReason(
+                            .note, source: "plan",
+                            "the planning data has no synthesis of \(host.name) to form it around the precursor (formation hosts: \(data.formationHosts(for: route).joined(separator: ", ")))"
+                        ))
                 }
             }
         }
-        for source in sources where source.standingInForALD {
-            reasons.append(PlanReason(.warning, source: "catalog", "no ALD precursor of \(source.metal) in the chemical catalog: drafted with \(source.name), a solution precursor whose volatility for ALD is not on record"))
-        }
-        if let wanted = request.support, HostFacts.normalised(wanted) != HostFacts.normalised(product) {
+        for source in sources where source.standingInForALD { reasons.append(aldReason(source)) }
+        if let wanted = request.support, !SupportName.same(wanted, product), !(product == host.name && host.answers(to: wanted)) {
             reasons.append(PlanReason(.error, source: "plan", "this route gives \(product), not the requested support \(wanted)"))
         }
         for name in unfilled {
             reasons.append(PlanReason(.error, source: "plan", "the draft needs \(name), which the data does not give"))
         }
         return reasons
+    }
+
+    /// What is on record about a solution precursor drafted for ALD: a published ALD with an AIM co-reactant settles its
+    /// volatility (a note); anything less leaves it unknown, naming the volatile precursors of the metal on record.
+    func aldReason(_ source: MetalSource) -> PlanReason {
+        let records = data.evidence.aldPrecursors[source.metal] ?? []
+        let coReactants = knowledge.chemistry.list("aim.co_reactants")
+        let settle = Self.aldGap(metal: source.metal, planner: planner, except: source.catalogID)
+        let message = "no ALD precursor of \(source.metal) in the chemical catalog: drafted with \(source.name)"
+        guard let record = records.first(where: { $0.catalogID != nil && $0.catalogID == source.catalogID }), record.volatilityOnRecord
+        else {
+            return PlanReason(.unknown, source: "catalog", message + ", whose volatility for ALD is not on record", settle: settle)
+        }
+        let use = [record.vapourPressure, record.aldUse].compactMap { $0 }.filter { !$0.hasPrefix("none found") }.enumerated()
+            .map { $0.offset == 0 && $0.element == record.vapourPressure ? "vapour pressure \($0.element)" : "ALD: \($0.element)" }.joined(
+                separator: "; ")
+        guard let co = record.coReactant else {
+            return PlanReason(
+                .unknown, source: "catalog", message + " (\(use)); the co-reactant of its published ALD is not on record",
+                notes: record.citation.map { [$0] } ?? [],
+                settle: settle)
+        }
+        if !coReactants.contains(where: { co.contains($0) }) {
+            return PlanReason(
+                .unknown, source: "catalog",
+                message
+                    + ", volatile (\(use)) but published for ALD only with \(co), not with an AIM co-reactant (\(coReactants.joined(separator: ", "))): whether it reacts with the node –OH/–OH2 is not on record",
+                notes: record.citation.map { [$0] } ?? [], settle: settle)
+        }
+        return PlanReason(.note, source: "catalog", message + ", volatile: \(use)", notes: record.citation.map { [$0] } ?? [])
+    }
+
+    /// The datum that would settle an ALD precursor of a metal, with the volatile precursors of the metal on record.
+    static func aldGap(metal: String, planner: Planner, except catalogID: String? = nil) -> String {
+        let records = planner.data.evidence.aldPrecursors[metal] ?? []
+        let onRecord = records.filter { $0.volatilityOnRecord && ($0.catalogID == nil || $0.catalogID != catalogID) }.map { record in
+            var text = record.compound
+            if let use = record.aldUse { text += ": \(use)" }
+            if let citation = record.citation { text += " [\(record.doi.map { "doi:\($0)" } ?? firstAuthor(citation))]" }
+            return text
+        }
+        return
+            "an ALD precursor of \(metal) in chemicals.yaml or a lab catalog (class ald-precursor), with its vapour pressure or a published ALD use (precedents.yaml ald_precursors)"
+            + (onRecord.isEmpty ? "; none on record for \(metal)" : "; on record: " + onRecord.joined(separator: "; "))
+    }
+
+    static func firstAuthor(_ citation: String) -> String {
+        if citation.hasPrefix("review-pom-admc") { return "review-pom-admc" }
+        let first = citation.split(separator: ";").first.map(String.init) ?? citation
+        return (first.split(separator: ",").first.map(String.init) ?? first) + " et al."
     }
 
     static func size(_ value: Double?) -> String { value.map { QuantityFormat.number($0, significant: 3) + " Å" } ?? "unknown" }
@@ -270,16 +359,21 @@ struct Draft {
         if route == .mixedMetalPyrolysis, let ratio = data.number("loading.zn_to_metal_molar_ratio") {
             let metals = request.metals.joined(separator: "+")
             let sourced = knowledge.chemistry.threshold("mixed_metal_zif.zn_to_metal_min_molar_ratio")
-            let basis = sourced.map { "minimum on record \(QuantityFormat.number($0.number ?? 0)):1 [\($0.citationList)]" }
+            let basis =
+                sourced.map { "minimum on record \(QuantityFormat.number($0.number ?? 0)):1 [\($0.citationList)]" }
                 ?? "no sourced minimum (chemistry data: zn_to_metal_min_molar_ratio none found); as in the worked recipe"
             conditions.append("Zn:\(metals) molar ratio \(QuantityFormat.number(ratio)):1, \(basis)")
             if let low = knowledge.chemistry.threshold("mixed_metal_zif.pyrolysis_window_C.min"), let minimum = low.number,
-               let maximum = knowledge.chemistry.threshold("mixed_metal_zif.pyrolysis_window_C.max")?.number {
-                conditions.append("pyrolysis window \(QuantityFormat.number(minimum))–\(QuantityFormat.number(maximum)) °C [\(low.citationList)]")
+                let maximum = knowledge.chemistry.threshold("mixed_metal_zif.pyrolysis_window_C.max")?.number
+            {
+                conditions.append(
+                    "pyrolysis window \(QuantityFormat.number(minimum))–\(QuantityFormat.number(maximum)) °C [\(low.citationList)]")
             }
         }
         if batchedByLinker, let key = formationKey {
-            conditions.append("batch: \(QuantityFormat.mass(grams: batch)) of \(batchNoun), \(host.name) formed in the recipe" + (data.text("formation.\(key).note").map { " (\($0))" } ?? ""))
+            conditions.append(
+                "batch: \(QuantityFormat.mass(grams: batch)) of \(batchNoun), \(host.name) formed in the recipe"
+                    + (data.text("formation.\(key).note").map { " (\($0))" } ?? ""))
         }
         if route == .poreConfinement {
             // How the precursor meets the host, as the course of the drafted recipe has it.
@@ -290,8 +384,11 @@ struct Draft {
             let inSitu = met.map { $0.mode == .inSitu } ?? formed
             let soaked = met.map { $0.phrase == "soaked in" } ?? true
             conditions.append(
-                inSitu ? "precursor present while \(host.name) forms (trapped in situ)"
-                    : soaked ? "precursor soaked into the made \(host.name)" : "precursor \(met?.phrase ?? "brought to the made framework") (\(host.name))")
+                inSitu
+                    ? "precursor present while \(host.name) forms (trapped in situ)"
+                    : soaked
+                        ? "precursor soaked into the made \(host.name)"
+                        : "precursor \(met?.phrase ?? "brought to the made framework") (\(host.name))")
         }
         let exchangeSteps = Set(course?.exchanges.map(\.step) ?? [])
         for step in recipe?.steps ?? [] {
@@ -300,13 +397,20 @@ struct Draft {
             let held = behaviour.time.flatMap { step.quantity($0) }
             switch behaviour.contents {
             case .furnace where behaviour.carbonises:
-                conditions.append("pyrolysis at \(temperature ?? "?") under \(step.furnaceGas?.value ?? "?")" + (held.map { ", hold \($0.value)" } ?? ""))
+                conditions.append(
+                    "pyrolysis at \(temperature ?? "?") under \(step.furnaceGas?.value ?? "?")" + (held.map { ", hold \($0.value)" } ?? ""))
             case .furnace:
-                conditions.append("reduction under \(step.furnaceGas?.value ?? "?")" + (step.quantity(.h2).map { " (\($0.value) H2)" } ?? "") + " at \(temperature ?? "?")")
+                conditions.append(
+                    "reduction under \(step.furnaceGas?.value ?? "?")" + (step.quantity(.h2).map { " (\($0.value) H2)" } ?? "")
+                        + " at \(temperature ?? "?")")
             case .gasPhaseDeposition:
-                conditions.append("ALD at \(temperature ?? "?"), \(step.integer(.cycles).map { "\($0.value) cycle(s)" } ?? "cycles unset"), under inert gas")
+                conditions.append(
+                    "ALD at \(temperature ?? "?"), \(step.integer(.cycles).map { "\($0.value) cycle(s)" } ?? "cycles unset"), under inert gas"
+                )
             case _ where exchangeSteps.contains(step.number):
-                conditions.append("exchange at \(temperature ?? "?")" + (held.map { " for \($0.value)" } ?? "") + (step.repetitions > 1 ? ", \(step.repetitions) times" : ""))
+                conditions.append(
+                    "exchange at \(temperature ?? "?")" + (held.map { " for \($0.value)" } ?? "")
+                        + (step.repetitions > 1 ? ", \(step.repetitions) times" : ""))
             case .treat where route == .sim:
                 conditions.append("deposition at \(temperature ?? "?") and ambient pressure")
             default: break
@@ -315,14 +419,35 @@ struct Draft {
         return conditions
     }
 
+    /// Chelating sites per gram of the host as weighed in (`plan.yaml` `chelating_sites`), computed from the formula.
+    var chelatingSitesPerGram: (millimolePerGram: Double, basis: String)? {
+        guard case .map(let entries)? = data.root.entry("chelating_sites"),
+            let (_, entry) = entries.first(where: { host.answers(to: $0.key) }), let perFormula = entry["per_formula"]?.number,
+            let formula = entry["formula"]?.text, let mass = planner.molarMass(formula), mass > 0
+        else { return nil }
+        let count = QuantityFormat.number(perFormula)
+        return (
+            perFormula * 1000 / mass,
+            "\(count) per \(formula), \(QuantityFormat.number(mass, significant: 6)) g/mol: \(entry["source"]?.text ?? "no source")"
+        )
+    }
+
     var maximumIsolatedLoading: String? {
         switch route {
         case .poreConfinement:
             return verdicts.first.map { verdict in
-                guard let loading = verdict.maxIsolatedLoading else { return "not known (no sourced cage count or unit-cell formula for \(verdict.framework.name), or the precursor is not one per cage)" }
-                var text = "\(QuantityFormat.number(loading.millimolePerGramHost, significant: 3)) mmol \(verdict.precursor.name) per g of host, one per cage"
-                if let percent = loading.metalWeightPercentOfComposite { text += " (\(QuantityFormat.number(percent, significant: 3)) wt % metal in the loaded solid)" }
-                if let maximum = verdict.batchMaximum(hostGrams: formed ? nil : batch, frameworkMetalMillimoles: frameworkMetalMoles.map { $0 * 1000 }) {
+                guard let loading = verdict.maxIsolatedLoading else {
+                    return
+                        "not known (no sourced cage count or unit-cell formula for \(verdict.framework.name), or the precursor is not one per cage)"
+                }
+                var text =
+                    "\(QuantityFormat.number(loading.millimolePerGramHost, significant: 3)) mmol \(verdict.precursor.name) per g of host, one per cage"
+                if let percent = loading.metalWeightPercentOfComposite {
+                    text += " (\(QuantityFormat.number(percent, significant: 3)) wt % metal in the loaded solid)"
+                }
+                if let maximum = verdict.batchMaximum(
+                    hostGrams: formed ? nil : batch, frameworkMetalMillimoles: frameworkMetalMoles.map { $0 * 1000 })
+                {
                     text += "; this batch: at most \(QuantityFormat.number(maximum.millimoles, significant: 3)) mmol"
                 }
                 return text
@@ -330,35 +455,49 @@ struct Draft {
         case .mixedMetalPyrolysis:
             guard case .list(let reported)? = knowledge.chemistry.entry("mixed_metal_zif.reported_metal_loading_wt_pct") else { return nil }
             let lines = reported.compactMap { entry -> String? in
-                guard let metal = entry["metal"]?.text, request.metals.contains(metal), let value = entry["value"]?.number else { return nil }
-                return "\(entry["qualifier"]?.text.map { $0 + " " } ?? "")\(QuantityFormat.number(value)) wt % \(metal) reported [\(entry["citation"]?.text ?? "no source")]"
+                guard let metal = entry["metal"]?.text, request.metals.contains(metal), let value = entry["value"]?.number else {
+                    return nil
+                }
+                return
+                    "\(entry["qualifier"]?.text.map { $0 + " " } ?? "")\(QuantityFormat.number(value)) wt % \(metal) reported [\(entry["citation"]?.text ?? "no source")]"
             }
-            return lines.isEmpty ? "no single-atom loading of \(request.metals.joined(separator: "/")) on record" : lines.joined(separator: "; ")
+            return lines.isEmpty
+                ? "no single-atom loading of \(request.metals.joined(separator: "/")) on record" : lines.joined(separator: "; ")
         case .sim, .aim:
             guard case .map(let entries)? = knowledge.chemistry.entry("sim.anchoring_sites_per_node"),
-                  let (key, entry) = entries.first(where: { host.answers(to: $0.key) }),
-                  let sites = knowledge.chemistry.threshold("sim.anchoring_sites_per_node.\(key)"), let perNode = sites.number else {
+                let (key, entry) = entries.first(where: { host.answers(to: $0.key) }),
+                let sites = knowledge.chemistry.threshold("sim.anchoring_sites_per_node.\(key)"), let perNode = sites.number
+            else {
                 return "no count of node –OH/–OH2 on record for \(host.name)"
             }
             var text = "at most \(QuantityFormat.number(perNode)) metal atoms per node (terminal –OH/–OH2) [\(sites.citationList)]"
             if let nodeMetal = entry["node_metal"]?.text, let atoms = entry["node_metal_atoms"]?.number, atoms > 0,
-               let (formula, _) = planner.weighingFormula(host), let parsed = try? ChemicalFormula(parsing: formula),
-               let mass = try? parsed.molarMass(in: knowledge.elements), mass > 0 {
+                let (formula, _) = planner.weighingFormula(host), let parsed = try? ChemicalFormula(parsing: formula),
+                let mass = try? parsed.molarMass(in: knowledge.elements), mass > 0
+            {
                 let millimolePerGram = perNode * parsed.count(of: nodeMetal) / atoms / mass * 1000
                 text += ": \(QuantityFormat.number(millimolePerGram, significant: 3)) mmol per g of host"
             }
             return text
         case .linkerAnchoring:
             let ratio = knowledge.chemistry.threshold("linker_anchoring.max_metal_to_site_ratio")
-            var text = "at most \(QuantityFormat.number(ratio?.number ?? 1)) metal atom per chelating site [\(ratio?.citationList ?? "no source found")]"
+            var text =
+                "at most \(QuantityFormat.number(ratio?.number ?? 1)) metal atom per chelating site [\(ratio?.citationList ?? "no source found")]"
             guard case .map(let table)? = knowledge.chemistry.threshold("linker_anchoring.site_bearing_linkers")?.value,
-                  let perMolecule = knowledge.chemistry.entry("linker_anchoring.site_bearing_linkers.sites_per_molecule")?.number,
-                  let linker = formationReagents.first(where: { table[$0.chemical.id] != nil }),
-                  let formula = linker.chemical.formula, let mass = planner.molarMass(formula), mass > 0 else {
-                return text + "; sites per gram of \(host.name) not in the catalog"
+                let perMolecule = knowledge.chemistry.entry("linker_anchoring.site_bearing_linkers.sites_per_molecule")?.number,
+                let linker = formationReagents.first(where: { table[$0.chemical.id] != nil }),
+                let formula = linker.chemical.formula, let mass = planner.molarMass(formula), mass > 0
+            else {
+                guard let sites = chelatingSitesPerGram else {
+                    return text + "; sites per gram of \(host.name) not on record (plan.yaml chelating_sites)"
+                }
+                let metal = batch * sites.millimolePerGram / 1000 * (ratio?.number ?? 1)
+                return text
+                    + ": \(QuantityFormat.number(sites.millimolePerGram, significant: 3)) mmol sites per g of \(host.name) (\(sites.basis)); this batch, at most \(QuantityFormat.amount(moles: metal)) of metal"
             }
             let sites = linker.grams / mass * perMolecule * (ratio?.number ?? 1)
-            text += ": this batch, \(QuantityFormat.amount(moles: sites)) of metal on \(QuantityFormat.mass(grams: linker.grams)) of \(linker.chemical.name)"
+            text +=
+                ": this batch, \(QuantityFormat.amount(moles: sites)) of metal on \(QuantityFormat.mass(grams: linker.grams)) of \(linker.chemical.name)"
             return text
         case .nodeExchange:
             return "no exchange capacity on record for \(host.name)"

@@ -6,11 +6,16 @@ import Foundation
 /// the target metal, the formulas used to weigh a made host in, and the planning choices for amounts.
 public struct PlanData: Sendable {
     public var root: ChemistryData
+    /// Published syntheses, host families and ALD precursors (`precedents.yaml`): what the grades rest on.
+    public var evidence: EvidenceData
 
-    public init(root: ChemistryData) { self.root = root }
+    public init(root: ChemistryData, evidence: EvidenceData = EvidenceData()) {
+        self.root = root
+        self.evidence = evidence
+    }
 
     public static func bundled() throws -> PlanData {
-        PlanData(root: ChemistryData(root: try BundledData.decode(DataValue.self, from: "plan.yaml")))
+        PlanData(root: ChemistryData(root: try BundledData.decode(DataValue.self, from: "plan.yaml")), evidence: try EvidenceData.bundled())
     }
 
     public func number(_ path: String) -> Double? { root.threshold(path)?.number }

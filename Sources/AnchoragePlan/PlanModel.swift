@@ -10,47 +10,15 @@ public struct PlanRequest: Sendable, Hashable {
     /// Grams of host the drafts are written for.
     public var batchGrams: Double
 
-    public init(metals: [String], site: SiteType, host: String? = nil, support: String? = nil, precursor: String? = nil, batchGrams: Double = 1) {
+    public init(
+        metals: [String], site: SiteType, host: String? = nil, support: String? = nil, precursor: String? = nil, batchGrams: Double = 1
+    ) {
         self.metals = metals
         self.site = site
         self.host = host
         self.support = support
         self.precursor = precursor
         self.batchGrams = batchGrams
-    }
-}
-
-/// The verdict on a route or a candidate: from the findings of the rules on its draft and from the fit.
-public enum Feasibility: String, Sendable, Codable, Hashable, CaseIterable {
-    case feasible
-    case feasibleWithConditions = "feasible-with-conditions"
-    case notFeasible = "not-feasible"
-
-    public var title: String {
-        switch self {
-        case .feasible: "feasible"
-        case .feasibleWithConditions: "feasible with conditions"
-        case .notFeasible: "not feasible"
-        }
-    }
-
-    var rank: Int {
-        switch self {
-        case .feasible: 0
-        case .feasibleWithConditions: 1
-        case .notFeasible: 2
-        }
-    }
-
-    /// Errors make a candidate not feasible; warnings make it feasible with conditions.
-    init(_ reasons: [PlanReason]) {
-        if reasons.contains(where: { $0.severity == .error }) {
-            self = .notFeasible
-        } else if reasons.contains(where: { $0.severity == .warning }) {
-            self = .feasibleWithConditions
-        } else {
-            self = .feasible
-        }
     }
 }
 
@@ -63,14 +31,23 @@ public struct PlanReason: Sendable, Codable, Hashable {
     public var notes: [String]
     /// Citation ids.
     public var references: [String]
+    /// For an unknown: the datum that would settle it, and where it goes.
+    public var settle: String?
 
-    public init(_ severity: Severity, source: String, _ message: String, notes: [String] = [], references: [String] = []) {
+    public init(
+        _ severity: Severity, source: String, _ message: String, notes: [String] = [], references: [String] = [], settle: String? = nil
+    ) {
         self.severity = severity
         self.source = source
         self.message = message
         self.notes = notes
         self.references = references
+        self.settle = settle
     }
+
+    /// A gap in what is on record about the precursor itself (its volatility, its size): a precedent made with another
+    /// precursor does not settle it.
+    var concernsThePrecursor: Bool { severity == .unknown && (source == "catalog" || source == "fit") }
 }
 
 /// One way to carry out a route: a host and the precursor(s), the draft recipe and what the rules and the fit said of it.
@@ -80,9 +57,14 @@ public struct PlanCandidate: Sendable, Codable {
     public var precursors: [String]
     /// The catalog class of each precursor (a tie-breaker: the class of the route's worked recipe first).
     public var precursorClasses: [String]
-    public var feasibility: Feasibility
-    /// Findings of the rules on the draft, and the fit and catalog reasons: errors, warnings and notes.
+    /// How much is known: precedent, rules hold, unknown, not feasible.
+    public var grade: EvidenceGrade
+    /// Published syntheses of the metal by this route on this host or its family (`precedents.yaml`).
+    public var precedents: [PrecedentMatch]
+    /// Findings of the rules on the draft, and the fit and catalog reasons: errors, warnings, unknowns and notes.
     public var reasons: [PlanReason]
+    /// What data would move the candidate up a grade.
+    public var toMoveUp: [String]
     /// The rules of the route's family that hold for the draft: why the route works.
     public var checksHeld: [PlanReason]
     /// The key conditions of the draft (temperatures, atmosphere, ratios, how the precursor goes in).
@@ -96,18 +78,21 @@ public struct PlanCandidate: Sendable, Codable {
     public var draft: String
 
     enum CodingKeys: String, CodingKey {
-        case route, host, precursors, feasibility, reasons, conditions, draft
+        case route, host, precursors, grade, precedents, reasons, conditions, draft
+        case toMoveUp = "to_move_up"
         case precursorClasses = "precursor_classes"
-        case checksHeld = "checks_held", maximumIsolatedLoading = "maximum_isolated_loading", literatureSupport = "literature_support"
+        case checksHeld = "checks_held"
+        case maximumIsolatedLoading = "maximum_isolated_loading"
+        case literatureSupport = "literature_support"
         case hostSupport = "host_support"
     }
 }
 
-/// A route family for the target: its verdict (that of its best candidate), why, and the other hosts that work.
+/// A route family for the target: its grade (that of its best candidate), why, and the other hosts that work.
 public struct RoutePlan: Sendable, Codable {
     public var route: Route
     public var title: String
-    public var feasibility: Feasibility
+    public var grade: EvidenceGrade
     /// The route's idea, from the chemistry data, with its source.
     public var summary: String?
     public var summaryReferences: [String]
@@ -117,14 +102,19 @@ public struct RoutePlan: Sendable, Codable {
     public var alternatives: [PlanCandidate]
     /// Candidates that could not be drafted, and why (a formula or a precursor the catalogs lack).
     public var notDrafted: [PlanReason]
+    /// What data would move the route up a grade.
+    public var toMoveUp: [String]
 
     enum CodingKeys: String, CodingKey {
-        case route, title, feasibility, summary, best, alternatives
-        case summaryReferences = "summary_references", literatureSupport = "literature_support", notDrafted = "not_drafted"
+        case route, title, grade, summary, best, alternatives
+        case toMoveUp = "to_move_up"
+        case summaryReferences = "summary_references"
+        case literatureSupport = "literature_support"
+        case notDrafted = "not_drafted"
     }
 }
 
-/// Every route family for a target, ranked: feasible first, then by how well the literature on record supports it.
+/// Every route family for a target, ranked by evidence grade, then by how well the literature on record supports it.
 public struct Plan: Sendable, Codable {
     public var metals: [String]
     public var site: SiteType

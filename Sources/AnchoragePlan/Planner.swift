@@ -30,11 +30,17 @@ public struct Planner: Sendable {
     // MARK: The plan
 
     public func plan(_ request: PlanRequest) throws -> Plan {
-        try check(request)
+        let request = try resolve(request)
         let routes = Route.allCases.map { routePlan($0, request) }.enumerated().sorted { a, b in
-            if a.element.feasibility.rank != b.element.feasibility.rank { return a.element.feasibility.rank < b.element.feasibility.rank }
-            if a.element.literatureSupport != b.element.literatureSupport { return a.element.literatureSupport > b.element.literatureSupport }
-            let hostA = a.element.best?.hostSupport ?? 0, hostB = b.element.best?.hostSupport ?? 0
+            let x = a.element
+            let y = b.element
+            if x.grade.rank != y.grade.rank { return x.grade.rank < y.grade.rank }
+            let strengthA = Self.strength(x.best)
+            let strengthB = Self.strength(y.best)
+            if strengthA != strengthB { return strengthA.lexicographicallyPrecedes(strengthB, by: >) }
+            if x.literatureSupport != y.literatureSupport { return x.literatureSupport > y.literatureSupport }
+            let hostA = x.best?.hostSupport ?? 0
+            let hostB = y.best?.hostSupport ?? 0
             if hostA != hostB { return hostA > hostB }
             return a.offset < b.offset
         }.map(\.element)
@@ -43,14 +49,38 @@ public struct Planner: Sendable {
 
     /// The best candidate of one route (the one `--emit recipe` writes).
     public func best(_ route: Route, _ request: PlanRequest) throws -> PlanCandidate? {
-        try check(request)
+        let request = try resolve(request)
         return routePlan(route, request).best
     }
 
+    /// How strong the published evidence of a candidate is, compared in order: a precedent made with the same
+    /// precursor, precedents with a confirmed DOI, precedents.
+    static func strength(_ candidate: PlanCandidate?) -> [Int] {
+        guard let candidate, candidate.grade == .precedent else { return [0, 0, 0] }
+        let precedents = candidate.precedents
+        return [precedents.contains { $0.samePrecursor } ? 1 : 0, precedents.count { $0.doi != nil }, precedents.count]
+    }
+
+    /// The request checked, with the metals as symbols (`Cobalt` is Co) and the support in its usual spelling.
+    public func resolve(_ request: PlanRequest) throws -> PlanRequest {
+        var request = request
+        request.metals = try request.metals.map { written in
+            guard let element = knowledge.elements.element(written: written) else {
+                throw PlanError("unknown element '\(written)' (write the symbol or the name: Pt, Co, cobalt)")
+            }
+            return element.symbol
+        }
+        request.support = request.support.map(SupportName.canonical)
+        try check(request)
+        return request
+    }
+
     func check(_ request: PlanRequest) throws {
-        guard !request.metals.isEmpty else { throw PlanError("give the target metal with --metal (e.g. --metal Pt, or --metal Fe,Co for a pair)") }
+        guard !request.metals.isEmpty else {
+            throw PlanError("give the target metal with --metal (e.g. --metal Pt, or --metal Fe,Co for a pair)")
+        }
         for metal in request.metals where knowledge.elements.element(metal) == nil {
-            throw PlanError("unknown element '\(metal)' (write the symbol: Pt, Co, Fe)")
+            throw PlanError("unknown element '\(metal)' (write the symbol or the name: Pt, Co, cobalt)")
         }
         switch request.site {
         case .singleAtom where request.metals.count != 1:
@@ -58,8 +88,9 @@ public struct Planner: Sendable {
         case .dualAtom where request.metals.count != 2:
             // A homonuclear pair (Fe2 from Fe2(CO)9 in ZIF-8) is validated as a recipe but not planned: the
             // planner drafts one precursor per metal and has no dinuclear precursors to draft from.
-            throw PlanError("a dual-atom target names two metals (e.g. --metal Fe,Co); a homonuclear pair (Fe2) is not planned: "
-                + "write the recipe with a dinuclear precursor and check it with `anchorage validate`")
+            throw PlanError(
+                "a dual-atom target names two metals (e.g. --metal Fe,Co); a homonuclear pair (Fe2) is not planned: "
+                    + "write the recipe with a dinuclear precursor and check it with `anchorage validate`")
         default: break
         }
         guard request.batchGrams > 0, request.batchGrams.isFinite else { throw PlanError("the batch must be a positive mass of host") }
@@ -92,21 +123,41 @@ public struct Planner: Sendable {
         let summary = section.flatMap { knowledge.chemistry.threshold("\($0).summary") }
         var notes = notDrafted
         if sorted.isEmpty && notes.isEmpty {
-            notes.append(PlanReason(.error, source: "catalog", "no catalog precursor of \(request.metals.joined(separator: ", ")) for this route"))
+            notes.append(
+                PlanReason(
+                    .unknown, source: "catalog", "no catalog precursor of \(request.metals.joined(separator: ", ")) for this route",
+                    settle: "a precursor of \(request.metals.joined(separator: ", ")) in chemicals.yaml or a lab catalog (--catalog)"))
         }
         let best = sorted.first
+        let grade: EvidenceGrade
+        var toMoveUp: [String]
+        if let best {
+            grade = best.grade
+            toMoveUp = best.toMoveUp
+        } else {
+            // Nothing could be drafted: a rule of the request (an error) rules it out; a missing datum leaves it open.
+            grade = notes.contains { $0.severity == .error } ? .notFeasible : .unknown
+            toMoveUp = notes.filter { $0.severity != .note }.map { $0.settle.map { "add \($0)" } ?? $0.message }
+            let precedents = data.evidence.precedents(metals: request.metals, site: request.site, route: route)
+            if grade == .unknown, let first = precedents.first {
+                toMoveUp.append("published: \(first.shortCitation), \(first.doiText), on \(first.host) with \(first.precursor)")
+            }
+        }
         return RoutePlan(
-            route: route, title: route.title, feasibility: best?.feasibility ?? .notFeasible, summary: summary?.text,
-            summaryReferences: summary?.citations ?? [], literatureSupport: best?.literatureSupport ?? 0, best: best,
-            alternatives: alternatives, notDrafted: notes)
+            route: route, title: route.title, grade: grade, summary: summary?.text, summaryReferences: summary?.citations ?? [],
+            literatureSupport: best?.literatureSupport ?? 0, best: best, alternatives: alternatives, notDrafted: notes, toMoveUp: toMoveUp)
     }
 
     static func better(_ a: PlanCandidate, _ b: PlanCandidate, classes: [String] = []) -> Bool {
-        if a.feasibility.rank != b.feasibility.rank { return a.feasibility.rank < b.feasibility.rank }
-        let errorsA = a.reasons.count { $0.severity == .error }, errorsB = b.reasons.count { $0.severity == .error }
-        if errorsA != errorsB { return errorsA < errorsB }
-        let warningsA = a.reasons.count { $0.severity == .warning }, warningsB = b.reasons.count { $0.severity == .warning }
-        if warningsA != warningsB { return warningsA < warningsB }
+        if a.grade.rank != b.grade.rank { return a.grade.rank < b.grade.rank }
+        let strengthA = strength(a)
+        let strengthB = strength(b)
+        if strengthA != strengthB { return strengthA.lexicographicallyPrecedes(strengthB, by: >) }
+        for severity in [Severity.error, .unknown, .warning] {
+            let countA = a.reasons.count { $0.severity == severity }
+            let countB = b.reasons.count { $0.severity == severity }
+            if countA != countB { return countA < countB }
+        }
         if a.literatureSupport != b.literatureSupport { return a.literatureSupport > b.literatureSupport }
         if a.hostSupport != b.hostSupport { return a.hostSupport > b.hostSupport }
         func classRank(_ candidate: PlanCandidate) -> [Int] {
@@ -127,11 +178,26 @@ public struct Planner: Sendable {
             if let written = request.precursor, sources.contains(where: { $0.answers(to: written) }) {
                 sources = sources.filter { $0.answers(to: written) }
             } else if let written = request.precursor, request.metals.count == 1 {
-                notDrafted.append(PlanReason(.error, source: "catalog", "\(written) is not a precursor this route drafts with for \(metal)"))
+                notDrafted.append(
+                    PlanReason(.error, source: "catalog", "\(written) is not a precursor this route drafts with for \(metal)"))
+                return ([], notDrafted)
+            }
+            if sources.isEmpty, route == .aim {
+                let reason = Draft.aldGap(metal: metal, planner: self)
+                notDrafted.append(
+                    PlanReason(
+                        .unknown, source: "catalog", "no ALD or solution precursor of \(metal) in the catalog for this route",
+                        settle: reason))
                 return ([], notDrafted)
             }
             if sources.isEmpty {
-                notDrafted.append(PlanReason(.error, source: "catalog", "no \(metal) precursor in the catalog for this route"))
+                let catalog =
+                    route == .poreConfinement
+                    ? "the precursor catalog (precursors.yaml, with its computed geometry)" : "chemicals.yaml or a lab catalog (--catalog)"
+                notDrafted.append(
+                    PlanReason(
+                        .unknown, source: "catalog", "no \(metal) precursor in the catalog for this route",
+                        settle: "a precursor of \(metal) to \(catalog)"))
                 return ([], notDrafted)
             }
             perMetal.append(request.metals.count > 1 ? Array(sources.prefix(precursorsPerMetalForPairs)) : sources)
@@ -150,7 +216,11 @@ public struct Planner: Sendable {
             case .mixedMetalPyrolysis:
                 guard formed else {
                     if request.host != nil {
-                        notDrafted.append(PlanReason(.error, source: "plan", "this route forms its host from Zn and the target metal in the recipe; the planning data forms only " + data.formationHosts(for: route).joined(separator: ", ")))
+                        notDrafted.append(
+                            PlanReason(
+                                .error, source: "plan",
+                                "this route forms its host from Zn and the target metal in the recipe; the planning data forms only "
+                                    + data.formationHosts(for: route).joined(separator: ", ")))
                     }
                     continue
                 }
@@ -158,12 +228,18 @@ public struct Planner: Sendable {
                 break
             default:
                 guard formed || weighingFormula(host) != nil else {
-                    notDrafted.append(PlanReason(.note, source: "catalog", "\(host.name): no unit-cell formula to weigh the host in by (frameworks.yaml: none found)"))
+                    notDrafted.append(
+                        PlanReason(
+                            .note, source: "catalog",
+                            "\(host.name): no unit-cell formula to weigh the host in by (frameworks.yaml: none found)"))
                     continue
                 }
             }
             if route == .poreConfinement, !formed, weighingFormula(host) == nil {
-                notDrafted.append(PlanReason(.note, source: "catalog", "\(host.name): no unit-cell formula to weigh the host in by (frameworks.yaml: none found)"))
+                notDrafted.append(
+                    PlanReason(
+                        .note, source: "catalog", "\(host.name): no unit-cell formula to weigh the host in by (frameworks.yaml: none found)"
+                    ))
                 continue
             }
             for sources in combinations {
@@ -174,7 +250,7 @@ public struct Planner: Sendable {
         return (candidates, notDrafted)
     }
 
-    /// Runs the rules on a draft and adds the fit's word: the candidate with its verdict and reasons.
+    /// Runs the rules on a draft and adds the fit's word: the candidate with its grade and reasons.
     func judge(_ draft: Draft) -> PlanCandidate {
         let text = draft.text
         let result = validator.validate(text: text, file: "draft.yaml")
@@ -185,13 +261,76 @@ public struct Planner: Sendable {
         let held = RuleRegistry.descriptions.filter { $0.family == family && !fired.contains($0.id) }.map {
             PlanReason(.note, source: $0.id, $0.summary, references: $0.references)
         }
-        var conditions = draft.conditions(of: result)
-        conditions += reasons.filter { $0.severity == .warning }.map { "\($0.message) [\($0.source)]" }
+        // A warning is printed as a finding, not as a condition: a published risk is not a recipe to follow.
+        let conditions = draft.conditions(of: result)
+        let precedents = precedentMatches(draft)
+        let grade = Self.grade(reasons, precedents: precedents)
         return PlanCandidate(
-            route: draft.route, host: draft.host.name, precursors: draft.sources.map(\.label), precursorClasses: draft.sources.map(\.catalogClass), feasibility: Feasibility(reasons),
-            reasons: reasons.sorted { $0.severity > $1.severity }, checksHeld: held, conditions: conditions,
+            route: draft.route, host: draft.host.name, precursors: draft.sources.map(\.label),
+            precursorClasses: draft.sources.map(\.catalogClass),
+            grade: grade, precedents: precedents, reasons: reasons.sorted { $0.severity > $1.severity },
+            toMoveUp: toMoveUp(draft, grade: grade, reasons: reasons, precedents: precedents), checksHeld: held, conditions: conditions,
             maximumIsolatedLoading: draft.maximumIsolatedLoading, literatureSupport: literatureSupport(draft, naming: .target),
             hostSupport: literatureSupport(draft, naming: .host), draft: text)
+    }
+
+    /// The grade of a draft: an error rules it out; a published synthesis on the host or its family makes it a precedent
+    /// (unless what is missing is about a precursor the paper did not use); otherwise every check must hold, with no
+    /// datum missing and no published risk, for "rules hold", and anything else is unknown.
+    static func grade(_ reasons: [PlanReason], precedents: [PrecedentMatch]) -> EvidenceGrade {
+        if reasons.contains(where: { $0.severity == .error }) { return .notFeasible }
+        if !precedents.isEmpty, precedents.contains(where: \.samePrecursor) || !reasons.contains(where: \.concernsThePrecursor) {
+            return .precedent
+        }
+        if reasons.contains(where: { $0.severity == .unknown || $0.severity == .warning }) { return .unknown }
+        return .rulesHold
+    }
+
+    /// The published syntheses of the target by the draft's route on its host or the host's family.
+    func precedentMatches(_ draft: Draft) -> [PrecedentMatch] {
+        data.evidence.precedents(metals: draft.request.metals, site: draft.request.site, route: draft.route).compactMap { precedent in
+            let host = data.evidence.host(draft.host, matches: precedent)
+            guard host.matches else { return nil }
+            let same =
+                !(precedent.precursorMatch ?? []).isEmpty
+                && draft.sources.contains { source in (precedent.precursorMatch ?? []).contains { source.answers(to: $0) } }
+            return PrecedentMatch(precedent, samePrecursor: same, family: host.family)
+        }.sorted { ($0.samePrecursor ? 0 : 1, $0.doi == nil ? 1 : 0, $0.id) < ($1.samePrecursor ? 0 : 1, $1.doi == nil ? 1 : 0, $1.id) }
+    }
+
+    /// What data would move a candidate up a grade.
+    func toMoveUp(_ draft: Draft, grade: EvidenceGrade, reasons: [PlanReason], precedents: [PrecedentMatch]) -> [String] {
+        let target = "\(draft.request.metals.joined(separator: "/")) \(draft.request.site == .dualAtom ? "pairs" : "single atoms")"
+        let publication = "a published synthesis of \(target) by \(draft.route.title) on \(draft.host.name) or its family (precedents.yaml)"
+        switch grade {
+        case .precedent:
+            guard !precedents.contains(where: \.samePrecursor), let first = precedents.first else { return [] }
+            return [
+                "drafted with \(draft.sources.map(\.name).joined(separator: " + ")); \(first.precedent.shortCitation) used \(first.precursor)"
+            ]
+        case .rulesHold:
+            return ["\(publication) would make it a precedent; none found (precedents.yaml says where it was looked for)"]
+        case .unknown:
+            var items: [String] = []
+            for reason in reasons where reason.severity == .unknown {
+                items.append(reason.settle.map { "\($0) [\(reason.source)]" } ?? "the datum \(reason.source) names: \(reason.message)")
+            }
+            for reason in reasons where reason.severity == .warning {
+                items.append("\(publication), or data that the risk of \(reason.source) does not apply")
+            }
+            if !precedents.isEmpty, let first = precedents.first {
+                items.append("the precursor of \(first.precedent.shortCitation) in the catalog (\(first.precursor))")
+            } else if !reasons.contains(where: { $0.severity == .warning }) {
+                items.append(publication)
+            }
+            return items
+        case .notFeasible:
+            let rules = Array(Set(reasons.filter { $0.severity == .error }.map(\.source))).sorted()
+            if rules == ["plan"] { return ["none: the route does not give what was asked for (another --support, --host or --precursor)"] }
+            return [
+                "none: ruled out by \(rules.joined(separator: ", ")); only a published synthesis that contradicts the rule would reopen it"
+            ]
+        }
     }
 
     func reason(_ diagnostic: Diagnostic) -> PlanReason {
@@ -199,7 +338,13 @@ public struct Planner: Sendable {
         for reference in RuleRegistry.description(for: diagnostic.ruleID)?.references ?? [] where !references.contains(reference) {
             references.append(reference)
         }
-        return PlanReason(diagnostic.severity, source: diagnostic.ruleID, diagnostic.message, notes: diagnostic.notes.map(\.message), references: references)
+        // A check that could not run names the missing datum in its message and notes: that is what would settle it.
+        let settle =
+            diagnostic.severity == .unknown ? ([diagnostic.message] + diagnostic.notes.map(\.message)).joined(separator: "; ") : nil
+        return PlanReason(
+            diagnostic.severity, source: diagnostic.ruleID, diagnostic.message, notes: diagnostic.notes.map(\.message),
+            references: references,
+            settle: settle)
     }
 
     // MARK: Catalog look-ups
@@ -208,11 +353,15 @@ public struct Planner: Sendable {
     /// (else the metal's solution precursors, flagged), metal salts and complexes otherwise.
     func metalSources(for metal: String, route: Route) -> [MetalSource] {
         if route == .poreConfinement {
-            return (knowledge.fit?.precursors ?? []).filter { $0.metals == [metal] }.compactMap { MetalSource(precursor: $0, metal: metal, planner: self) }
+            return (knowledge.fit?.precursors ?? []).filter { $0.metals == [metal] }.compactMap {
+                MetalSource(precursor: $0, metal: metal, planner: self)
+            }
         }
         let chemicals = knowledge.chemicals.chemicals.filter { ($0.metal ?? []) == [metal] }
         if route == .aim {
-            let ald = chemicals.filter { $0.chemicalClass == "ald-precursor" }.compactMap { MetalSource(chemical: $0, metal: metal, planner: self) }
+            let ald = chemicals.filter { $0.chemicalClass == "ald-precursor" }.compactMap {
+                MetalSource(chemical: $0, metal: metal, planner: self)
+            }
             if !ald.isEmpty { return ald }
             return chemicals.filter { $0.chemicalClass == "metal-precursor" }.compactMap {
                 MetalSource(chemical: $0, metal: metal, planner: self, standingInForALD: true)
@@ -250,9 +399,11 @@ public struct Planner: Sendable {
     func literatureSupport(_ draft: Draft, naming what: Mention) -> Int {
         guard let section = chemistrySection(draft.route), let root = knowledge.chemistry.entry(section) else { return 0 }
         // A metal is named by its symbol (Co, V) or its element name (cobalt, vanadium).
-        let metals: Set<String> = what == .target
+        let metals: Set<String> =
+            what == .target
             ? Set(draft.request.metals + draft.request.metals.compactMap { knowledge.elements.element($0)?.name.lowercased() }) : []
-        let names = what == .host
+        let names =
+            what == .host
             ? ([draft.host.name, draft.host.id] + draft.host.aliases).map(HostFacts.normalised)
             : draft.sources.flatMap { [$0.name, $0.formula] + $0.aliases }.map(HostFacts.normalised)
         var citations = Set<String>()
@@ -317,6 +468,8 @@ struct MetalSource: Sendable {
     var role: ReagentRole
     /// The chemical catalog's class (metal-salt, metal-precursor, ald-precursor); empty for a fit-catalog precursor.
     var catalogClass = ""
+    /// The chemical catalog's id (nil for a fit-catalog precursor).
+    var catalogID: String?
     var fitPrecursor: Precursor?
     /// A solution precursor drafted as an ALD precursor because the catalog has no ALD precursor of the metal.
     var standingInForALD = false
@@ -330,16 +483,20 @@ struct MetalSource: Sendable {
 
     init?(chemical: Chemical, metal: String, planner: Planner, standingInForALD: Bool = false) {
         guard let formula = chemical.formula, let parsed = try? ChemicalFormula(parsing: formula),
-              let mass = try? parsed.molarMass(in: planner.knowledge.elements), parsed.count(of: metal) > 0 else { return nil }
+            let mass = try? parsed.molarMass(in: planner.knowledge.elements), parsed.count(of: metal) > 0
+        else { return nil }
         name = chemical.name
         self.formula = formula
         aliases = (chemical.aliases ?? []) + [chemical.id]
         self.metal = metal
         molarMass = mass
         metalPerFormula = parsed.count(of: metal)
-        role = chemical.chemicalClass == "ald-precursor" || standingInForALD ? .aldPrecursor : (chemical.chemicalClass == "metal-salt" ? .metalSalt : .metalPrecursor)
+        role =
+            chemical.chemicalClass == "ald-precursor" || standingInForALD
+            ? .aldPrecursor : (chemical.chemicalClass == "metal-salt" ? .metalSalt : .metalPrecursor)
         self.standingInForALD = standingInForALD
         catalogClass = chemical.chemicalClass ?? ""
+        catalogID = chemical.id
     }
 
     init?(precursor: Precursor, metal: String, planner: Planner) {
